@@ -1,0 +1,224 @@
+package movierec.core.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads the competition layout: {@code train_ratings.csv} ({@code user,item,time}) and the optional
+ * side files {@code genres.tsv}, {@code years.tsv}, {@code titles.tsv}, {@code directors.tsv},
+ * {@code writers.tsv} ({@code item<TAB>value} with a header). Every problem is an {@link InputException}
+ * naming file, line and field. The ratings parser works on raw bytes: 5M rows load in about a second.
+ */
+public final class DatasetLoader {
+  public static final String RATINGS = "train_ratings.csv";
+  public static final String[] SIDE_FILES = {"genres.tsv", "years.tsv", "titles.tsv", "directors.tsv", "writers.tsv"};
+
+  private DatasetLoader() {}
+
+  public static Dataset load(Path dir) {
+    if (!Files.isDirectory(dir)) throw InputException.at(dir, 0, null, "not a directory");
+    Path ratings = dir.resolve(RATINGS);
+    RawRatings raw = readRatings(ratings);
+    IdMap users = IdMap.of(raw.users);
+    IdMap items = IdMap.of(raw.items);
+    int n = raw.size;
+    int[] u = new int[n];
+    int[] it = new int[n];
+    for (int r = 0; r < n; r++) {
+      u[r] = users.index(raw.users[r]);
+      it[r] = items.index(raw.items[r]);
+    }
+    rejectDuplicates(ratings, u, it, users.size(), items.size());
+    Interactions inter = Interactions.fromTriples(users.size(), items.size(), u, it, raw.times);
+    ItemSide side = readSide(dir, items);
+    return new Dataset(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), users, items, inter, side);
+  }
+
+  private record RawRatings(int[] users, int[] items, long[] times, int size) {}
+
+  private static byte[] readAll(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw InputException.at(file, 0, null, "file not found");
+    } catch (IOException e) {
+      throw InputException.at(file, 0, null, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static RawRatings readRatings(Path file) {
+    byte[] b = readAll(file);
+    int pos = 0;
+    int lineEnd = lineEnd(b, 0);
+    String header = new String(b, 0, stripCr(b, 0, lineEnd), StandardCharsets.UTF_8).trim();
+    if (b.length == 0) throw InputException.at(file, 1, null, "empty file, expected header 'user,item,time'");
+    if (!header.equals("user,item,time")) {
+      throw InputException.at(file, 1, "header", "expected 'user,item,time', found '" + header + "'");
+    }
+    int capacity = Math.max(16, b.length / 20);
+    int[] users = new int[capacity];
+    int[] items = new int[capacity];
+    long[] times = new long[capacity];
+    int n = 0;
+    long line = 1;
+    pos = lineEnd + 1;
+    while (pos < b.length) {
+      line++;
+      int end = lineEnd(b, pos);
+      int stop = stripCr(b, pos, end);
+      if (stop == pos) {
+        pos = end + 1;
+        continue; // blank line, e.g. trailing newline twice
+      }
+      if (n == users.length) {
+        int cap = users.length * 2;
+        users = Arrays.copyOf(users, cap);
+        items = Arrays.copyOf(items, cap);
+        times = Arrays.copyOf(times, cap);
+      }
+      int c1 = indexOf(b, pos, stop, (byte) ',');
+      int c2 = c1 < 0 ? -1 : indexOf(b, c1 + 1, stop, (byte) ',');
+      if (c1 < 0 || c2 < 0) {
+        throw InputException.at(file, line, null, "expected 3 fields 'user,item,time', found '" + text(b, pos, stop) + "'");
+      }
+      if (indexOf(b, c2 + 1, stop, (byte) ',') >= 0) {
+        throw InputException.at(file, line, null, "expected 3 fields 'user,item,time', found more in '" + text(b, pos, stop) + "'");
+      }
+      users[n] = (int) parseNonNegative(b, pos, c1, file, line, "user", Integer.MAX_VALUE);
+      items[n] = (int) parseNonNegative(b, c1 + 1, c2, file, line, "item", Integer.MAX_VALUE);
+      times[n] = parseNonNegative(b, c2 + 1, stop, file, line, "time", Long.MAX_VALUE);
+      n++;
+      pos = end + 1;
+    }
+    if (n == 0) throw InputException.at(file, 2, null, "no rows after the header");
+    return new RawRatings(Arrays.copyOf(users, n), Arrays.copyOf(items, n), Arrays.copyOf(times, n), n);
+  }
+
+  private static void rejectDuplicates(Path file, int[] u, int[] it, int numUsers, int numItems) {
+    // Row r is at file line r + 2 (header first; blank lines are not expected in the ratings file).
+    long[] keys = new long[u.length];
+    for (int r = 0; r < u.length; r++) keys[r] = ((long) u[r] * numItems + it[r]) * (long) u.length + r;
+    Arrays.sort(keys);
+    for (int k = 1; k < keys.length; k++) {
+      long pair = keys[k] / u.length;
+      if (pair == keys[k - 1] / u.length) {
+        long first = keys[k - 1] % u.length + 2;
+        long second = keys[k] % u.length + 2;
+        throw InputException.at(file, second, null, "duplicate row: the same user,item pair as line " + first);
+      }
+    }
+  }
+
+  private static int lineEnd(byte[] b, int from) {
+    int i = from;
+    while (i < b.length && b[i] != '\n') i++;
+    return i;
+  }
+
+  private static int stripCr(byte[] b, int from, int end) {
+    return end > from && b[end - 1] == '\r' ? end - 1 : end;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, byte c) {
+    for (int i = from; i < to; i++) if (b[i] == c) return i;
+    return -1;
+  }
+
+  private static String text(byte[] b, int from, int to) {
+    return new String(b, from, Math.min(to - from, 80), StandardCharsets.UTF_8);
+  }
+
+  private static long parseNonNegative(byte[] b, int from, int to, Path file, long line, String field, long max) {
+    if (from >= to) throw InputException.at(file, line, field, "empty value, expected a non-negative integer");
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9 || v > (max - d) / 10) {
+        throw InputException.at(file, line, field, "expected a non-negative integer, found '" + text(b, from, to) + "'");
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  // ---- side files: small, read as text ----
+
+  private static ItemSide readSide(Path dir, IdMap items) {
+    int n = items.size();
+    ItemSide none = ItemSide.none(n);
+    String[] titles = none.titles();
+    int[] years = none.years();
+    Path titlesFile = dir.resolve("titles.tsv");
+    for (String[] row : readTsv(titlesFile, "title", items)) titles[Integer.parseInt(row[0])] = row[1];
+    Path yearsFile = dir.resolve("years.tsv");
+    List<String[]> yearRows = readTsv(yearsFile, "year", items);
+    for (String[] row : yearRows) {
+      try {
+        years[Integer.parseInt(row[0])] = Integer.parseInt(row[1]);
+      } catch (NumberFormatException e) {
+        throw InputException.at(yearsFile, Long.parseLong(row[2]), "year", "expected an integer year, found '" + row[1] + "'");
+      }
+    }
+    return new ItemSide(titles, years,
+        readAttribute(dir.resolve("genres.tsv"), "genre", items),
+        readAttribute(dir.resolve("directors.tsv"), "director", items),
+        readAttribute(dir.resolve("writers.tsv"), "writer", items));
+  }
+
+  private static ItemAttribute readAttribute(Path file, String field, IdMap items) {
+    List<String[]> rows = readTsv(file, field, items);
+    if (rows.isEmpty()) return ItemAttribute.empty(field, items.size());
+    TreeSet<String> distinct = new TreeSet<>();
+    for (String[] row : rows) distinct.add(row[1]);
+    String[] values = distinct.toArray(new String[0]);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < values.length; i++) index.put(values[i], i);
+    Map<Integer, TreeSet<Integer>> byItem = new TreeMap<>();
+    for (String[] row : rows) byItem.computeIfAbsent(Integer.parseInt(row[0]), k -> new TreeSet<>()).add(index.get(row[1]));
+    int[][] result = ItemAttribute.empty(field, items.size()).byItem();
+    byItem.forEach((item, vs) -> result[item] = vs.stream().mapToInt(Integer::intValue).toArray());
+    return new ItemAttribute(field, values, result);
+  }
+
+  /**
+   * Rows {@code [itemIndex, value, lineNumber]} of an {@code item<TAB>value} file; items not in the
+   * ratings are skipped (they cannot be recommended). A missing file gives no rows.
+   */
+  private static List<String[]> readTsv(Path file, String field, IdMap items) {
+    List<String[]> rows = new ArrayList<>();
+    if (!Files.exists(file)) return rows;
+    String[] lines = new String(readAll(file), StandardCharsets.UTF_8).split("\r?\n", -1);
+    if (lines.length == 0 || lines[0].isBlank()) throw InputException.at(file, 1, null, "empty file, expected header 'item\t" + field + "'");
+    String[] header = lines[0].split("\t", -1);
+    if (header.length != 2 || !header[0].equals("item") || !header[1].equals(field)) {
+      throw InputException.at(file, 1, "header", "expected 'item<TAB>" + field + "', found '" + lines[0] + "'");
+    }
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isEmpty()) continue;
+      int tab = lines[i].indexOf('\t');
+      if (tab < 0) throw InputException.at(file, i + 1, null, "expected 2 tab-separated fields 'item<TAB>" + field + "'");
+      String itemText = lines[i].substring(0, tab);
+      String value = lines[i].substring(tab + 1).trim();
+      int item;
+      try {
+        item = Integer.parseInt(itemText);
+      } catch (NumberFormatException e) {
+        throw InputException.at(file, i + 1, "item", "expected an integer id, found '" + itemText + "'");
+      }
+      if (value.isEmpty()) throw InputException.at(file, i + 1, field, "empty value");
+      int idx = items.index(item);
+      if (idx >= 0) rows.add(new String[] {Integer.toString(idx), value, Integer.toString(i + 1)});
+    }
+    return rows;
+  }
+}

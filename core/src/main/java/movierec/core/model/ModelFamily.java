@@ -1,0 +1,81 @@
+package movierec.core.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A model family: its name, its params record with defaults, and the factory that builds a model from
+ * params. Parameters bind by record component name; unknown names, wrong types and out-of-range values
+ * are {@link InvalidParamException}s that name the parameter and list the valid ones.
+ *
+ * @param <P> the params record
+ */
+public record ModelFamily<P extends Record>(String name, String description, Class<P> paramsType, P defaults, Function<P, Model> factory) {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Defaults overlaid with {@code overrides}, validated. */
+  public P params(Map<String, ?> overrides) {
+    Map<String, Object> merged = defaultValues();
+    for (Map.Entry<String, ?> e : overrides.entrySet()) {
+      if (!merged.containsKey(e.getKey())) {
+        throw new InvalidParamException(e.getKey(), "unknown parameter for " + name + "; valid: " + String.join(", ", merged.keySet()));
+      }
+      merged.put(e.getKey(), e.getValue());
+    }
+    try {
+      return MAPPER.convertValue(merged, paramsType);
+    } catch (IllegalArgumentException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Parameter name to default value, in declaration order. */
+  public Map<String, Object> defaultValues() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (var c : paramsType.getRecordComponents()) {
+      try {
+        values.put(c.getName(), c.getAccessor().invoke(defaults));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return values;
+  }
+
+  /** Parameter name to value of a params record, sorted by name: what gets logged. */
+  public Map<String, Object> describe(P params) {
+    Map<String, Object> values = new TreeMap<>();
+    for (var c : paramsType.getRecordComponents()) {
+      try {
+        values.put(c.getName(), c.getAccessor().invoke(params));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return values;
+  }
+
+  public Model create(Map<String, ?> overrides) {
+    return factory.apply(params(overrides));
+  }
+
+  private RuntimeException translate(IllegalArgumentException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidParamException ipe) return ipe;
+    }
+    if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+      String field = jme.getPath().get(0).getFieldName();
+      Object expected = defaultValues().get(field);
+      String type = expected == null ? "a value" : expected.getClass().getSimpleName().toLowerCase();
+      return new InvalidParamException(field, "expected " + type + " for " + name);
+    }
+    return new InvalidParamException("params", e.getMessage());
+  }
+}
