@@ -7,11 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Reads the competition layout: {@code train_ratings.csv} ({@code user,item,time}) and the optional
@@ -28,23 +24,15 @@ public final class DatasetLoader {
   public static Dataset load(Path dir) {
     if (!Files.isDirectory(dir)) throw InputException.at(dir, 0, null, "not a directory");
     Path ratings = dir.resolve(RATINGS);
-    RawRatings raw = readRatings(ratings);
-    IdMap users = IdMap.of(raw.users);
-    IdMap items = IdMap.of(raw.items);
-    int n = raw.size;
-    int[] u = new int[n];
-    int[] it = new int[n];
-    for (int r = 0; r < n; r++) {
-      u[r] = users.index(raw.users[r]);
-      it[r] = items.index(raw.items[r]);
+    RawData raw = new RawData();
+    int[] lineOfRow = readRatings(ratings, raw);
+    for (String file : SIDE_FILES) readSideFile(dir.resolve(file), raw);
+    try {
+      return raw.build(dir.toAbsolutePath().normalize().getFileName().toString());
+    } catch (RawData.DuplicateRowException e) {
+      throw InputException.at(ratings, lineOfRow[e.later], null, "duplicate row: the same user,item pair as line " + lineOfRow[e.earlier]);
     }
-    rejectDuplicates(ratings, u, it, users.size(), items.size());
-    Interactions inter = Interactions.fromTriples(users.size(), items.size(), u, it, raw.times);
-    ItemSide side = readSide(dir, items);
-    return new Dataset(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), users, items, inter, side);
   }
-
-  private record RawRatings(int[] users, int[] items, long[] times, int size) {}
 
   private static byte[] readAll(Path file) {
     try {
@@ -56,7 +44,8 @@ public final class DatasetLoader {
     }
   }
 
-  private static RawRatings readRatings(Path file) {
+  /** Parses the ratings into {@code raw}; returns the file line of each row (for error messages). */
+  private static int[] readRatings(Path file, RawData raw) {
     byte[] b = readAll(file);
     int pos = 0;
     int lineEnd = lineEnd(b, 0);
@@ -69,6 +58,7 @@ public final class DatasetLoader {
     int[] users = new int[capacity];
     int[] items = new int[capacity];
     long[] times = new long[capacity];
+    int[] lines = new int[capacity];
     int n = 0;
     long line = 1;
     pos = lineEnd + 1;
@@ -85,6 +75,7 @@ public final class DatasetLoader {
         users = Arrays.copyOf(users, cap);
         items = Arrays.copyOf(items, cap);
         times = Arrays.copyOf(times, cap);
+        lines = Arrays.copyOf(lines, cap);
       }
       int c1 = indexOf(b, pos, stop, (byte) ',');
       int c2 = c1 < 0 ? -1 : indexOf(b, c1 + 1, stop, (byte) ',');
@@ -97,26 +88,12 @@ public final class DatasetLoader {
       users[n] = (int) parseNonNegative(b, pos, c1, file, line, "user", Integer.MAX_VALUE);
       items[n] = (int) parseNonNegative(b, c1 + 1, c2, file, line, "item", Integer.MAX_VALUE);
       times[n] = parseNonNegative(b, c2 + 1, stop, file, line, "time", Long.MAX_VALUE);
-      n++;
+      lines[n++] = (int) line;
       pos = end + 1;
     }
     if (n == 0) throw InputException.at(file, 2, null, "no rows after the header");
-    return new RawRatings(Arrays.copyOf(users, n), Arrays.copyOf(items, n), Arrays.copyOf(times, n), n);
-  }
-
-  private static void rejectDuplicates(Path file, int[] u, int[] it, int numUsers, int numItems) {
-    // Row r is at file line r + 2 (header first; blank lines are not expected in the ratings file).
-    long[] keys = new long[u.length];
-    for (int r = 0; r < u.length; r++) keys[r] = ((long) u[r] * numItems + it[r]) * (long) u.length + r;
-    Arrays.sort(keys);
-    for (int k = 1; k < keys.length; k++) {
-      long pair = keys[k] / u.length;
-      if (pair == keys[k - 1] / u.length) {
-        long first = keys[k - 1] % u.length + 2;
-        long second = keys[k] % u.length + 2;
-        throw InputException.at(file, second, null, "duplicate row: the same user,item pair as line " + first);
-      }
-    }
+    raw.addAll(users, items, times, n);
+    return lines;
   }
 
   private static int lineEnd(byte[] b, int from) {
@@ -153,48 +130,27 @@ public final class DatasetLoader {
 
   // ---- side files: small, read as text ----
 
-  private static ItemSide readSide(Path dir, IdMap items) {
-    int n = items.size();
-    ItemSide none = ItemSide.none(n);
-    String[] titles = none.titles();
-    int[] years = none.years();
-    Path titlesFile = dir.resolve("titles.tsv");
-    for (String[] row : readTsv(titlesFile, "title", items)) titles[Integer.parseInt(row[0])] = row[1];
-    Path yearsFile = dir.resolve("years.tsv");
-    List<String[]> yearRows = readTsv(yearsFile, "year", items);
-    for (String[] row : yearRows) {
-      try {
-        years[Integer.parseInt(row[0])] = Integer.parseInt(row[1]);
-      } catch (NumberFormatException e) {
-        throw InputException.at(yearsFile, Long.parseLong(row[2]), "year", "expected an integer year, found '" + row[1] + "'");
+  private static void readSideFile(Path file, RawData raw) {
+    String name = file.getFileName().toString();
+    String field = name.substring(0, name.indexOf('.')).replaceFirst("s$", "");
+    for (String[] row : readTsv(file, field)) {
+      int item = Integer.parseInt(row[0]);
+      switch (field) {
+        case "title" -> raw.title(item, row[1]);
+        case "year" -> {
+          try {
+            raw.year(item, Integer.parseInt(row[1]));
+          } catch (NumberFormatException e) {
+            throw InputException.at(file, Long.parseLong(row[2]), "year", "expected an integer year, found '" + row[1] + "'");
+          }
+        }
+        default -> raw.attribute(field, item, row[1]);
       }
     }
-    return new ItemSide(titles, years,
-        readAttribute(dir.resolve("genres.tsv"), "genre", items),
-        readAttribute(dir.resolve("directors.tsv"), "director", items),
-        readAttribute(dir.resolve("writers.tsv"), "writer", items));
   }
 
-  private static ItemAttribute readAttribute(Path file, String field, IdMap items) {
-    List<String[]> rows = readTsv(file, field, items);
-    if (rows.isEmpty()) return ItemAttribute.empty(field, items.size());
-    TreeSet<String> distinct = new TreeSet<>();
-    for (String[] row : rows) distinct.add(row[1]);
-    String[] values = distinct.toArray(new String[0]);
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < values.length; i++) index.put(values[i], i);
-    Map<Integer, TreeSet<Integer>> byItem = new TreeMap<>();
-    for (String[] row : rows) byItem.computeIfAbsent(Integer.parseInt(row[0]), k -> new TreeSet<>()).add(index.get(row[1]));
-    int[][] result = ItemAttribute.empty(field, items.size()).byItem();
-    byItem.forEach((item, vs) -> result[item] = vs.stream().mapToInt(Integer::intValue).toArray());
-    return new ItemAttribute(field, values, result);
-  }
-
-  /**
-   * Rows {@code [itemIndex, value, lineNumber]} of an {@code item<TAB>value} file; items not in the
-   * ratings are skipped (they cannot be recommended). A missing file gives no rows.
-   */
-  private static List<String[]> readTsv(Path file, String field, IdMap items) {
+  /** Rows {@code [item, value, lineNumber]} of an {@code item<TAB>value} file; a missing file gives none. */
+  private static List<String[]> readTsv(Path file, String field) {
     List<String[]> rows = new ArrayList<>();
     if (!Files.exists(file)) return rows;
     String[] lines = new String(readAll(file), StandardCharsets.UTF_8).split("\r?\n", -1);
@@ -216,8 +172,7 @@ public final class DatasetLoader {
         throw InputException.at(file, i + 1, "item", "expected an integer id, found '" + itemText + "'");
       }
       if (value.isEmpty()) throw InputException.at(file, i + 1, field, "empty value");
-      int idx = items.index(item);
-      if (idx >= 0) rows.add(new String[] {Integer.toString(idx), value, Integer.toString(i + 1)});
+      rows.add(new String[] {Integer.toString(item), value, Integer.toString(i + 1)});
     }
     return rows;
   }

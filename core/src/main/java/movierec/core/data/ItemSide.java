@@ -14,6 +14,10 @@ public record ItemSide(String[] titles, int[] years, ItemAttribute genres, ItemA
         ItemAttribute.empty("director", numItems), ItemAttribute.empty("writer", numItems));
   }
 
+  public ItemSide withAttributes(ItemAttribute genres, ItemAttribute directors, ItemAttribute writers) {
+    return new ItemSide(titles, years, genres, directors, writers);
+  }
+
   public boolean hasYear(int item) {
     return years[item] != NO_YEAR;
   }

@@ -1,0 +1,30 @@
+package movierec.core.train;
+
+import movierec.core.eval.CandidateFilters;
+import movierec.core.eval.Metric;
+
+/**
+ * How a trial trains and is judged: candidate filters, the metric that picks the best epoch, K for
+ * metrics, depth of the kept ranked lists, the seed, the epoch cap and early-stopping patience (0 = off).
+ */
+public record TrainingPlan(CandidateFilters filters, Metric.Keyed metric, int depth, long seed, int maxEpochs, int patience) {
+  public static final int DEFAULT_DEPTH = 50;
+
+  public TrainingPlan {
+    if (depth < metric.k()) throw new IllegalArgumentException("depth " + depth + " is below the metric's K " + metric.k());
+    if (maxEpochs < 1) throw new IllegalArgumentException("max_epochs must be >= 1");
+    if (patience < 0) throw new IllegalArgumentException("patience must be >= 0");
+  }
+
+  public static TrainingPlan defaults(long seed) {
+    return new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), DEFAULT_DEPTH, seed, Integer.MAX_VALUE, 0);
+  }
+
+  public TrainingPlan withFilters(CandidateFilters f) {
+    return new TrainingPlan(f, metric, depth, seed, maxEpochs, patience);
+  }
+
+  public TrainingPlan withEpochs(int max, int patienceEpochs) {
+    return new TrainingPlan(filters, metric, depth, seed, max, patienceEpochs);
+  }
+}
