@@ -3,6 +3,7 @@ package movierec.core.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,15 +11,17 @@ import java.util.function.Function;
 
 /**
  * A model family: its name, its params record with defaults, and the factory that builds a model from
- * params. Parameters bind by record component name; unknown names, wrong types and out-of-range values
- * are {@link InvalidParamException}s that name the parameter and list the valid ones.
+ * params. Parameters bind by record component name in snake_case ({@code learningRate} is
+ * {@code learning_rate} in configs, on the command line and in MLflow); unknown names, wrong types and
+ * out-of-range values are {@link InvalidParamException}s that name the parameter and list the valid ones.
  *
  * @param <P> the params record
  */
 public record ModelFamily<P extends Record>(String name, String description, Class<P> paramsType, P defaults, Function<P, Model> factory) {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   /** Defaults overlaid with {@code overrides}, validated. */
   public P params(Map<String, ?> overrides) {
@@ -41,7 +44,7 @@ public record ModelFamily<P extends Record>(String name, String description, Cla
     Map<String, Object> values = new LinkedHashMap<>();
     for (var c : paramsType.getRecordComponents()) {
       try {
-        values.put(c.getName(), c.getAccessor().invoke(defaults));
+        values.put(snakeCase(c.getName()), c.getAccessor().invoke(defaults));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
@@ -54,7 +57,7 @@ public record ModelFamily<P extends Record>(String name, String description, Cla
     Map<String, Object> values = new TreeMap<>();
     for (var c : paramsType.getRecordComponents()) {
       try {
-        values.put(c.getName(), c.getAccessor().invoke(params));
+        values.put(snakeCase(c.getName()), c.getAccessor().invoke(params));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
@@ -66,9 +69,13 @@ public record ModelFamily<P extends Record>(String name, String description, Cla
     return factory.apply(params(overrides));
   }
 
+  static String snakeCase(String camel) {
+    return PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(camel);
+  }
+
   private RuntimeException translate(IllegalArgumentException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InvalidParamException ipe) return ipe;
+      if (t instanceof InvalidParamException ipe) return new InvalidParamException(snakeCase(ipe.param()), ipe.getMessage().substring(ipe.param().length() + 2));
     }
     if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
       String field = jme.getPath().get(0).getFieldName();

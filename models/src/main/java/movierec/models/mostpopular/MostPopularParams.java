@@ -1,0 +1,4 @@
+package movierec.models.mostpopular;
+
+/** MostPopular has no parameters. */
+public record MostPopularParams() {}
