@@ -1,0 +1,104 @@
+package movierec.runners.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import movierec.core.data.InputException;
+import movierec.core.eval.CandidateFilters;
+import movierec.core.split.SplitProtocol;
+import movierec.runners.trial.DatasetSpec;
+import movierec.runners.trial.TrialResult;
+import movierec.runners.trial.TrialRunner;
+import movierec.runners.trial.TrialSpec;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code movierec train}: one model, validated then refitted on all data, with its submission. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Fit one model on the training part, print validation metrics, refit on all data and write submission.csv and top-K files.")
+final class TrainCommand implements Callable<Integer> {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  DataSource source;
+
+  static final class DataSource {
+    @Option(names = "--data", description = "folder in the competition layout (train_ratings.csv + side files)")
+    Path folder;
+
+    @Option(names = "--synthetic", description = "synthetic preset instead of a folder: tiny, small, competition")
+    String preset;
+  }
+
+  @Option(names = "--data-seed", defaultValue = "42", description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
+  long dataSeed;
+
+  @Option(names = "--model", required = true, description = "model family, e.g. ease, itemknn, bpr")
+  String family;
+
+  @Option(names = "--set", description = "parameter override name=value (repeatable), e.g. --set lambda=500")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--split", defaultValue = SplitProtocol.HOLDOUT, description = "holdout or leave-last-out (default: ${DEFAULT-VALUE})")
+  String split;
+
+  @Option(names = "--last", defaultValue = "1", description = "holdout: last items held out per user (default: ${DEFAULT-VALUE})")
+  int last;
+
+  @Option(names = "--random", defaultValue = "9", description = "holdout: random earlier items held out per user (default: ${DEFAULT-VALUE})")
+  int random;
+
+  @Option(names = "--seed", defaultValue = "0", description = "seed of the split and of the model (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--future-margin", description = "exclude items released after the user's last active year plus this margin")
+  Integer futureMargin;
+
+  @Option(names = "--min-item-interactions", defaultValue = "0", description = "exclude items with fewer interactions (default: ${DEFAULT-VALUE})")
+  int minItemInteractions;
+
+  @Option(names = "--metric", defaultValue = "recall_at_10", description = "metric that picks the best epoch (default: ${DEFAULT-VALUE})")
+  String metric;
+
+  @Option(names = "--max-epochs", defaultValue = "1000", description = "cap on epochs of iterative families (default: ${DEFAULT-VALUE})")
+  int maxEpochs;
+
+  @Option(names = "--patience", defaultValue = "0", description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
+  int patience;
+
+  @Option(names = "--out", required = true, description = "output folder for submission.csv, top-K files, config and model")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
+    TrialSpec spec = new TrialSpec("cli", dataset, SplitProtocol.named(split, last, random, seed),
+        new CandidateFilters(futureMargin, minItemInteractions), metric, family, parseOverrides(overrides), seed, maxEpochs, patience);
+    TrialResult result = TrialRunner.run(spec, out, (epoch, loss, e, seconds) ->
+        System.out.printf("epoch %3d  loss %10.4f  recall@%d %.4f  ndcg@%d %.4f  (%.1fs)%n", epoch, loss, e.k(), e.recall(), e.k(), e.ndcg(), seconds));
+    var v = result.validation();
+    System.out.printf("%s on %s, split %s (hash %s)%n", family, dataset.label(), spec.split(), result.splitHash());
+    System.out.printf("validation: recall@%d %.4f  ndcg@%d %.4f  hit_rate %.4f  coverage %.4f  (%d users)%s%n",
+        v.k(), v.recall(), v.k(), v.ndcg(), v.hitRate(), v.coverage(), v.usersEvaluated(),
+        result.bestEpoch() > 0 ? "  best epoch " + result.bestEpoch() : "");
+    System.out.printf("fit %.1fs, refit on all data %.1fs; wrote %s%n", result.fitSeconds(), result.refitSeconds(), out.resolve("submission.csv"));
+    return 0;
+  }
+
+  /** Values are read as YAML scalars: 500 is a number, true a boolean, anything else a string. */
+  static Map<String, Object> parseOverrides(Map<String, String> raw) {
+    Map<String, Object> parsed = new LinkedHashMap<>();
+    raw.forEach((k, v) -> {
+      try {
+        parsed.put(k, YAML.readValue(v, Object.class));
+      } catch (Exception e) {
+        throw new InputException("--set " + k + ": cannot read value '" + v + "'");
+      }
+    });
+    return parsed;
+  }
+}

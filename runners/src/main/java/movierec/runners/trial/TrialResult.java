@@ -1,0 +1,13 @@
+package movierec.runners.trial;
+
+import java.nio.file.Path;
+import movierec.core.eval.Evaluation;
+
+/**
+ * What a finished trial produced: validation metrics at the best epoch, timings and its artifact
+ * folder (resolved config, validation and final top-K lists, submission, model file).
+ *
+ * @param splitHash proves which validation answers the metrics were computed on
+ */
+public record TrialResult(Evaluation validation, int bestEpoch, double fitSeconds, double refitSeconds, String datasetHash,
+    String splitHash, Path artifacts) {}

@@ -1,0 +1,61 @@
+package movierec.runners.trial;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import movierec.core.data.Dataset;
+import movierec.core.data.DatasetWriter;
+import movierec.core.eval.RankedLists;
+import movierec.core.model.Model;
+import movierec.core.model.ModelFamily;
+import movierec.core.split.Split;
+import movierec.core.train.EpochSink;
+import movierec.core.train.Trainer;
+import movierec.core.train.TrainingPlan;
+import movierec.models.ModelRegistry;
+import movierec.submissions.Submission;
+import movierec.submissions.TopKFile;
+
+/**
+ * Runs one trial from its spec, knowing nothing family-specific: load data, split, fit with
+ * per-epoch validation, write the validation top-K, refit on all data, write the final top-K and the
+ * submission, and the model file where the family has one.
+ */
+public final class TrialRunner {
+  public static final String CONFIG = "config.json";
+  public static final String MODEL = "model.bin";
+  private static final Map<String, Split> SPLITS = new ConcurrentHashMap<>();
+
+  private TrialRunner() {}
+
+  public static TrialResult run(TrialSpec spec, Path outDir, EpochSink sink) throws IOException {
+    ModelFamily<?> family = ModelRegistry.get(spec.family());
+    family.params(spec.params()); // fail on bad params before loading data
+    Files.createDirectories(outDir);
+    DatasetWriter.atomically(outDir.resolve(CONFIG), w -> w.write(spec.toJson()));
+    Dataset data = spec.dataset().load();
+    Split split = SPLITS.computeIfAbsent(data.hash() + "/" + spec.split(), k -> spec.split().apply(data.interactions()));
+    TrainingPlan plan = spec.plan();
+
+    Trainer.Validated validated = Trainer.validate(family.create(spec.params()), data, split, plan, sink);
+    TopKFile.write(validated.evaluation().lists(), data, outDir.resolve(TopKFile.VALIDATION));
+
+    long refitStart = System.nanoTime();
+    Model finalModel = family.create(spec.params());
+    RankedLists lists = Trainer.refitAndRank(() -> finalModel, data, plan, validated.bestEpoch());
+    double refitSeconds = (System.nanoTime() - refitStart) / 1e9;
+    TopKFile.write(lists, data, outDir.resolve(TopKFile.FINAL));
+    Submission.write(lists, data, outDir.resolve(Submission.FILE));
+    if (finalModel.persistable()) {
+      Path tmp = outDir.resolve(MODEL + ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        finalModel.save(out);
+      }
+      Files.move(tmp, outDir.resolve(MODEL), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return new TrialResult(validated.evaluation(), validated.bestEpoch(), validated.fitSeconds(), refitSeconds, data.hash(), split.hash(), outDir);
+  }
+}
