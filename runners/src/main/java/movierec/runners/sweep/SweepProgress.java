@@ -16,15 +16,15 @@ final class SweepProgress {
 
   final CountDownLatch remaining;
   final Set<String> runningRuns = ConcurrentHashMap.newKeySet();
-  private final Consumer<TrackedTrial.Outcome> onDone;
+  private final Consumer<TrialOutcome> onDone;
   volatile boolean cancelled;
 
-  private SweepProgress(int trials, Consumer<TrackedTrial.Outcome> onDone) {
+  private SweepProgress(int trials, Consumer<TrialOutcome> onDone) {
     this.remaining = new CountDownLatch(trials);
     this.onDone = onDone;
   }
 
-  static SweepProgress register(String parentRunId, int trials, Consumer<TrackedTrial.Outcome> onDone) {
+  static SweepProgress register(String parentRunId, int trials, Consumer<TrialOutcome> onDone) {
     SweepProgress p = new SweepProgress(trials, onDone);
     ACTIVE.put(parentRunId, p);
     return p;
@@ -39,7 +39,7 @@ final class SweepProgress {
   }
 
   /** @param outcome null when the trial could not even start its run */
-  void done(TrackedTrial.Outcome outcome) {
+  void done(TrialOutcome outcome) {
     if (outcome != null) onDone.accept(outcome);
     remaining.countDown();
   }

@@ -38,7 +38,7 @@ public final class SweepRunner {
   }
 
   /** What a sweep ended with: the parent run, every trial's outcome, the best trial. */
-  public record Summary(RunInfo parent, List<TrackedTrial.Outcome> outcomes, double seconds) {
+  public record Summary(RunInfo parent, List<TrialOutcome> outcomes, double seconds) {
     public long count(RunStatus status) {
       return outcomes.stream().filter(o -> o.status() == status).count();
     }
@@ -46,7 +46,7 @@ public final class SweepRunner {
 
   /** Called after each trial with the outcome and the counts so far (for the progress bar). */
   public interface Listener {
-    void trialDone(TrackedTrial.Outcome outcome, int done, int total, double best);
+    void trialDone(TrialOutcome outcome, int done, int total, double best);
   }
 
   public Summary run(SweepConfig config, Scheduler scheduler, Listener listener) throws SchedulerException, InterruptedException {
@@ -68,9 +68,9 @@ public final class SweepRunner {
     client.artifacts(parent).uploadFile(config.file(), "sweep.yaml");
 
     long start = System.nanoTime();
-    List<TrackedTrial.Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    List<TrialOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     double[] best = {Double.NaN};
-    Consumer<TrackedTrial.Outcome> onDone = o -> {
+    Consumer<TrialOutcome> onDone = o -> {
       synchronized (best) {
         outcomes.add(o);
         if (o.status() == RunStatus.FINISHED && (Double.isNaN(best[0]) || better(config, o.metric(), best[0]))) best[0] = o.metric();
@@ -114,7 +114,7 @@ public final class SweepRunner {
     metrics.add(Metric.of("trials_finished", s.count(RunStatus.FINISHED), 0));
     metrics.add(Metric.of("trials_failed", s.count(RunStatus.FAILED), 0));
     metrics.add(Metric.of("wall_seconds", s.seconds(), 0));
-    s.outcomes().stream().filter(o -> o.status() == RunStatus.FINISHED).map(TrackedTrial.Outcome::metric)
+    s.outcomes().stream().filter(o -> o.status() == RunStatus.FINISHED).map(TrialOutcome::metric)
         .reduce((a, b) -> better(config, a, b) ? a : b)
         .ifPresent(v -> metrics.add(Metric.of(RunKeys.best(config.metric()), v, 0)));
     client.logMetrics(s.parent().runId(), metrics);

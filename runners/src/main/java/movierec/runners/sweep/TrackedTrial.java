@@ -28,15 +28,12 @@ import movierec.tracking.TrackingClient;
 final class TrackedTrial {
   static final String ERROR_FILE = "error.txt";
 
-  /** Outcome of one trial for the sweep's bookkeeping. */
-  record Outcome(String runId, RunStatus status, double metric, String family) {}
-
   private TrackedTrial() {}
 
   /**
    * @param running where the child run id is kept while it runs (so an abort can end it KILLED); may be null
    */
-  static Outcome run(TrackingClient client, RunInfo parent, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled,
+  static TrialOutcome run(TrackingClient client, RunInfo parent, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled,
       java.util.Set<String> running) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(RunKeys.KIND, RunKeys.KIND_TRIAL);
@@ -54,7 +51,7 @@ final class TrackedTrial {
     }
   }
 
-  private static Outcome runTracked(TrackingClient client, RunInfo run, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled) {
+  private static TrialOutcome runTracked(TrackingClient client, RunInfo run, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled) {
     client.logBatch(run.runId(), List.of(), params(spec), Map.of());
     String key = spec.plan().metric().key();
     try (TrialLog log = new TrialLog(workDir)) {
@@ -73,17 +70,17 @@ final class TrackedTrial {
         log.close();
         client.artifacts(run).uploadDirectory(workDir, "");
         client.endRun(run.runId(), RunStatus.FINISHED);
-        return new Outcome(run.runId(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family());
+        return new TrialOutcome(run.runId(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family());
       } catch (CancellationException e) {
         log.line("cancelled");
         client.endRun(run.runId(), RunStatus.KILLED);
-        return new Outcome(run.runId(), RunStatus.KILLED, Double.NaN, spec.family());
+        return new TrialOutcome(run.runId(), RunStatus.KILLED, Double.NaN, spec.family());
       } catch (Exception | OutOfMemoryError e) {
         log.error(e);
         log.close();
         uploadFailure(client, run, workDir, e);
         client.endRun(run.runId(), RunStatus.FAILED);
-        return new Outcome(run.runId(), RunStatus.FAILED, Double.NaN, spec.family());
+        return new TrialOutcome(run.runId(), RunStatus.FAILED, Double.NaN, spec.family());
       }
     }
   }

@@ -38,7 +38,7 @@ public final class TrialJob implements InterruptableJob {
     TrackingClient client = CLIENTS.computeIfAbsent(data.getString(TRACKING_URI), uri -> new TrackingClient(uri, Credentials.fromEnv()));
     SweepProgress progress = SweepProgress.of(parentRunId);
     Path workDir = null;
-    TrackedTrial.Outcome outcome = null;
+    TrialOutcome outcome = null;
     try {
       workDir = Files.createTempDirectory("movierec-trial-" + index + "-");
       RunInfo parent = client.getRun(parentRunId);
