@@ -2,6 +2,7 @@ package movierec.tracking;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -231,7 +232,12 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     private static String checkTrackingUri(String uri) {
-        String scheme = uri == null ? null : URI.create(uri).getScheme();
+        String scheme;
+        try {
+            scheme = uri == null ? null : new URI(uri).getScheme();
+        } catch (URISyntaxException e) {
+            scheme = null;
+        }
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException("tracking uri must be http(s)://host:port of an MLflow server, got " + uri);
         }
