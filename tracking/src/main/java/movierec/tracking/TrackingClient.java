@@ -79,7 +79,10 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     private Optional<String> findExperiment(String name) {
-        Optional<Service.Experiment> experiment = call("get experiment '" + name + "'", () -> mlflow.getExperimentByName(name));
+        // A search, not getExperimentByName: the Java client retries that lookup's 404 three times.
+        String filter = "name = '" + name.replace("'", "\\'") + "'";
+        Optional<Service.Experiment> experiment = call("find experiment '" + name + "'",
+                () -> mlflow.searchExperiments(filter, Service.ViewType.ALL, 1, List.of()).getItems().stream().findFirst());
         if (experiment.isPresent() && "deleted".equals(experiment.get().getLifecycleStage())) {
             throw new TrackingException("experiment '" + name + "' is deleted: restore it in the UI or use another name");
         }
