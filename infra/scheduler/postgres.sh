@@ -31,7 +31,7 @@ ensure_running() {
 case "${1:-}" in
   setup)
     ensure_running
-    [[ -f "$quartz_jar" ]] || { echo "postgres.sh: no Quartz jar at $quartz_jar (build the project first: mvn install)" >&2; exit 1; }
+    [[ -f "$quartz_jar" ]] || mvn -q -B dependency:get -Dartifact=org.quartz-scheduler:quartz:2.5.2 -Dtransitive=false >&2
     as_postgres "psql -qAtc \"select 1 from pg_roles where rolname='$user'\"" | grep -q 1 \
       || as_postgres "psql -qc \"create role $user login password '$password'\""
     if ! as_postgres "psql -qAtc \"select 1 from pg_database where datname='$db'\"" | grep -q 1; then

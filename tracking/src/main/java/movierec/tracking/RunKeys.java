@@ -15,6 +15,8 @@ public final class RunKeys {
   public static final String DATASET_HASH = "movierec.dataset_hash";
   public static final String SPLIT_HASH = "movierec.split_hash";
   public static final String SEED = "movierec.seed";
+  /** The scheduler instance that ran a trial. */
+  public static final String NODE = "movierec.node";
   /** Ensembles: comma-separated source run ids and their weights. */
   public static final String SOURCE_RUNS = "movierec.source_runs";
   public static final String SOURCE_WEIGHTS = "movierec.source_weights";

@@ -32,14 +32,16 @@ final class TrackedTrial {
 
   /**
    * @param running where the child run id is kept while it runs (so an abort can end it KILLED); may be null
+   * @param node the scheduler instance that runs the trial (which machine, in a cluster)
    */
   static TrialOutcome run(TrackingClient client, RunInfo parent, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled,
-      java.util.Set<String> running) {
+      java.util.Set<String> running, String node) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(RunKeys.KIND, RunKeys.KIND_TRIAL);
     tags.put(RunKeys.FAMILY, spec.family());
     tags.put(RunKeys.DATASET, spec.dataset().label());
     tags.put(RunKeys.SEED, Long.toString(spec.seed()));
+    tags.put(RunKeys.NODE, node);
     parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunKeys.GIT_COMMIT)
         || e.getKey().equals(RunKeys.CONFIG_HASH)).forEach(e -> tags.put(e.getKey(), e.getValue()));
     RunInfo run = client.startChildRun(parent, String.format("%s-%03d", spec.family(), index), tags);
