@@ -30,6 +30,8 @@ public final class RunKeys {
   public static final String BEST_EPOCH = "best_epoch";
   public static final String FIT_SECONDS = "fit_seconds";
   public static final String REFIT_SECONDS = "refit_seconds";
+  /** Wall time of the trial's own work (fit, validation, refit, files) without the tracking calls. */
+  public static final String TRIAL_SECONDS = "trial_seconds";
   public static final String LOSS = "loss";
   public static final String EPOCH_SECONDS = "epoch_seconds";
 

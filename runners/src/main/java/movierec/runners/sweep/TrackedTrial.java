@@ -59,13 +59,20 @@ final class TrackedTrial {
     try (TrialLog log = new TrialLog(workDir)) {
       log.line("trial %d: %s", index, spec.toJson().replace('\n', ' '));
       try {
+        long start = System.nanoTime();
+        long[] epochLogging = {0};
         TrialResult result = TrialRunner.run(spec, workDir, (epoch, loss, e, seconds) -> {
           log.line("epoch %d loss %.5f %s=%.5f (%.2fs)", epoch, loss, key, e.asMap().get(key), seconds);
+          long logStart = System.nanoTime();
           client.logMetrics(run.runId(), epochMetrics(epoch, loss, e, seconds));
+          epochLogging[0] += System.nanoTime() - logStart;
           if (cancelled.getAsBoolean()) throw new CancellationException("sweep cancelled");
         });
         if (result.bestEpoch() == 0) client.logMetrics(run.runId(), epochMetrics(0, Double.NaN, result.validation(), result.fitSeconds()));
-        client.logBatch(run.runId(), summary(result), Map.of(),
+        // The trial's own work without tracking calls: the run's duration minus this is tracking overhead.
+        List<Metric> summary = summary(result);
+        summary.add(Metric.of(RunKeys.TRIAL_SECONDS, (System.nanoTime() - start - epochLogging[0]) / 1e9, 0));
+        client.logBatch(run.runId(), summary, Map.of(),
             Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
         log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs", key, result.validation().asMap().get(key),
             result.bestEpoch(), result.fitSeconds(), result.refitSeconds());
