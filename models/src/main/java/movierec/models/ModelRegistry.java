@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import movierec.core.data.InputException;
 import movierec.core.model.ModelFamily;
+import movierec.models.ease.Ease;
+import movierec.models.ease.EaseParams;
 import movierec.models.mostpopular.MostPopular;
 import movierec.models.mostpopular.MostPopularParams;
 
@@ -17,6 +19,7 @@ public final class ModelRegistry {
 
   static {
     add(new ModelFamily<>("mostpop", "items ranked by interaction count", MostPopularParams.class, new MostPopularParams(), MostPopular::new));
+    add(new ModelFamily<>("ease", "EASE: closed-form item-item autoencoder (Steck 2019)", EaseParams.class, new EaseParams(), Ease::new));
   }
 
   private ModelRegistry() {}
