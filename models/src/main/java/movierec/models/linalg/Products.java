@@ -30,19 +30,40 @@ public final class Products {
     });
   }
 
-  /** {@code out = a · b} with a rows × inner, b inner × cols, all row-major. */
-  public static void multiply(float[] a, int rows, int inner, float[] b, int cols, float[] out) {
-    Parallel.forRange(rows, 8, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        int o = r * cols;
-        Arrays.fill(out, o, o + cols, 0f);
-        for (int f = 0; f < inner; f++) {
-          float w = a[r * inner + f];
-          int src = f * cols;
-          for (int j = 0; j < cols; j++) out[o + j] += w * b[src + j];
+  /**
+   * Scores of factor models: {@code out[b, :] = userFactors[users[b], :] · itemFactorsT}, with user factors
+   * numUsers × k and the item factors transposed (k × numItems) so that the inner loop is an axpy.
+   */
+  public static void factorScores(float[] userFactors, int[] users, int k, float[] itemFactorsT, int numItems, float[] out) {
+    Parallel.forRange(users.length, 8, (from, to) -> {
+      for (int b = from; b < to; b++) {
+        int o = b * numItems;
+        int src = users[b] * k;
+        Arrays.fill(out, o, o + numItems, 0f);
+        for (int f = 0; f < k; f++) {
+          float w = userFactors[src + f];
+          int row = f * numItems;
+          for (int j = 0; j < numItems; j++) out[o + j] += w * itemFactorsT[row + j];
         }
       }
     });
+  }
+
+  /** {@code aᵀa} of a row-major rows × cols matrix (cols × cols), e.g. YᵀY of a factor matrix. */
+  public static float[] gram(float[] a, int rows, int cols) {
+    double[] acc = new double[cols * cols];
+    for (int r = 0; r < rows; r++) {
+      int o = r * cols;
+      for (int i = 0; i < cols; i++) {
+        double ai = a[o + i];
+        for (int j = i; j < cols; j++) acc[i * cols + j] += ai * a[o + j];
+      }
+    }
+    float[] g = new float[cols * cols];
+    for (int i = 0; i < cols; i++) {
+      for (int j = i; j < cols; j++) g[i * cols + j] = g[j * cols + i] = (float) acc[i * cols + j];
+    }
+    return g;
   }
 
   /** The transpose of a row-major rows × cols matrix. */

@@ -63,7 +63,7 @@ class EaseTest {
 
   @Test
   void beatsMostPopular() {
-    FamilyChecks.assertBeatsMostPopular("ease", Fixtures.small(), 1.4);
+    FamilyChecks.assertBeatsMostPopular("ease", Map.of(), Fixtures.small(), 1.4);
   }
 
   @Test
