@@ -20,6 +20,13 @@ public record CandidateFilters(Integer futureYearMargin, int minItemInteractions
     if (minItemInteractions < 0) throw new IllegalArgumentException("filters.min_item_interactions must be >= 0");
   }
 
+  /** Short form for logs and MLflow params, e.g. {@code seen+future(margin=1)+min_interactions(5)}. */
+  @Override
+  public String toString() {
+    return "seen" + (futureYearMargin == null ? "" : "+future(margin=" + futureYearMargin + ")")
+        + (minItemInteractions == 0 ? "" : "+min_interactions(" + minItemInteractions + ")");
+  }
+
   /** Exclusions for the given (training) interactions. */
   public Exclusions build(Interactions seen, ItemSide side) {
     int n = seen.numItems();

@@ -1,0 +1,80 @@
+package movierec.runners.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import movierec.runners.env.LocalMlflow;
+import movierec.runners.sweep.Schedulers;
+import movierec.runners.sweep.SweepConfig;
+import movierec.runners.sweep.SweepRunner;
+import movierec.runners.trial.TrialSpec;
+import movierec.tracking.Credentials;
+import movierec.tracking.RunStatus;
+import movierec.tracking.TrackingClient;
+import org.quartz.Scheduler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code movierec sweep FILE}: every trial of a sweep file as MLflow runs nested under one sweep run. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = "Run the trials of a sweep file from experiments/ on the Quartz scheduler, tracked in MLflow.")
+final class SweepCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "sweep file, e.g. experiments/quickstart.yaml")
+  Path file;
+
+  @Option(names = "--tracking-uri", description = "MLflow server; default MLFLOW_TRACKING_URI, else the local server from infra/mlflow")
+  String trackingUri;
+
+  @Option(names = "--parallel", description = "trials at once (overrides max_parallel)")
+  Integer parallel;
+
+  @Option(names = "--scheduler", description = "Quartz properties file, e.g. infra/scheduler/quartz-cluster.properties (default: in-memory)")
+  Path schedulerConfig;
+
+  @Option(names = "--dry-run", description = "print the expanded trials and exit")
+  boolean dryRun;
+
+  @Override
+  public Integer call() throws Exception {
+    SweepConfig config = SweepConfig.load(file);
+    var trials = config.expand();
+    if (dryRun) {
+      System.out.printf("%s: experiment %s, %d trials (%s search, metric %s)%n", file, config.experiment(), trials.size(), config.strategy(), config.metric());
+      for (int i = 0; i < trials.size(); i++) {
+        TrialSpec t = trials.get(i);
+        System.out.printf("  %3d  %-10s %s%n", i, t.family(), t.params());
+      }
+      return 0;
+    }
+    return run(config, trackingUri, parallel, schedulerConfig) == null ? Main.FAILURE : 0;
+  }
+
+  /** Runs a sweep with a progress bar; returns null when it was aborted. Shared with quickstart. */
+  static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig) throws Exception {
+    String uri = LocalMlflow.resolve(trackingUri);
+    int threads = parallel != null ? parallel : config.maxParallel();
+    Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
+    int total = config.expand().size();
+    try (TrackingClient client = new TrackingClient(uri, Credentials.fromEnv());
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(config.experiment()).setInitialMax(total)
+            .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+      SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
+      Thread hook = new Thread(runner::abort, "sweep-abort");
+      Runtime.getRuntime().addShutdownHook(hook);
+      System.out.printf("sweep %s: %d trials, %d at a time; MLflow UI: %s%n", config.file(), total, threads, uri);
+      SweepRunner.Summary summary = runner.run(config, scheduler, (o, done, all, best) -> {
+        bar.stepTo(done);
+        bar.setExtraMessage(String.format("best %s %.4f%s", config.metric(), best, o.status() == RunStatus.FAILED ? " (a trial failed)" : ""));
+      });
+      Runtime.getRuntime().removeShutdownHook(hook);
+      bar.close();
+      System.out.printf("done in %.0fs: %d finished, %d failed. Parent run %s (experiment id %s): %s/#/experiments/%s/runs/%s%n",
+          summary.seconds(), summary.count(RunStatus.FINISHED), summary.count(RunStatus.FAILED), summary.parent().runId(),
+          summary.parent().experimentId(), uri, summary.parent().experimentId(), summary.parent().runId());
+      return summary;
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package movierec.runners.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import movierec.core.data.Hashing;
+import movierec.core.data.InputException;
+import movierec.core.eval.CandidateFilters;
+import movierec.core.eval.Metric;
+import movierec.core.model.ModelFamily;
+import movierec.core.split.SplitProtocol;
+import movierec.models.ModelRegistry;
+import movierec.runners.trial.DatasetSpec;
+import movierec.runners.trial.TrialSpec;
+
+/**
+ * A sweep file from {@code experiments/}: experiment name, dataset, split, filters, the metric to
+ * optimize, search strategy, parallelism, epochs and early stopping, and one search space per family.
+ * Every error names the file, the line and the key; unknown families and parameters list the valid ones.
+ */
+public record SweepConfig(Path file, String experiment, DatasetSpec dataset, SplitProtocol split, CandidateFilters filters,
+    String metric, boolean maximize, String strategy, int trials, int maxParallel, int maxEpochs, int patience, long seed,
+    List<SearchSpace> spaces, String hash) {
+
+  private static final Set<String> TOP_KEYS = Set.of("experiment", "dataset", "split", "filters", "metric", "search",
+      "max_parallel", "max_epochs", "early_stopping", "seed", "models");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static SweepConfig load(Path file) {
+    YamlDocument doc = YamlDocument.read(file);
+    Reader r = new Reader(doc);
+    JsonNode root = doc.root;
+    r.onlyKeys("", root, TOP_KEYS);
+    String experiment = r.text("/experiment", null);
+    DatasetSpec dataset = r.dataset(file);
+    SplitProtocol split = r.split();
+    CandidateFilters filters = r.filters();
+    JsonNode metricNode = root.path("metric");
+    String metric;
+    boolean maximize = true;
+    if (metricNode.isObject()) {
+      r.onlyKeys("/metric", metricNode, Set.of("name", "direction"));
+      metric = r.text("/metric/name", "recall_at_10");
+      String direction = r.text("/metric/direction", "maximize");
+      if (!direction.equals("maximize") && !direction.equals("minimize")) throw doc.error("/metric/direction", "expected maximize or minimize, found '" + direction + "'");
+      maximize = direction.equals("maximize");
+    } else {
+      metric = r.text("/metric", "recall_at_10");
+    }
+    try {
+      Metric.Keyed keyed = Metric.parse(metric);
+      if (keyed.metric().higherIsBetter() != maximize) throw doc.error("/metric/direction", keyed.key() + " is better when " + (maximize ? "lower" : "higher"));
+    } catch (IllegalArgumentException e) {
+      throw doc.error("/metric", e.getMessage());
+    }
+    r.onlyKeys("/search", root.path("search"), Set.of("strategy", "trials"));
+    String strategy = r.text("/search/strategy", "grid").toLowerCase(Locale.ROOT);
+    if (!strategy.equals("grid") && !strategy.equals("random")) throw doc.error("/search/strategy", "expected grid or random, found '" + strategy + "'");
+    int trials = r.integer("/search/trials", 10, 1);
+    int maxParallel = r.integer("/max_parallel", 1, 1);
+    int maxEpochs = r.integer("/max_epochs", 50, 1);
+    r.onlyKeys("/early_stopping", root.path("early_stopping"), Set.of("patience"));
+    int patience = r.integer("/early_stopping/patience", 0, 0);
+    long seed = r.integer("/seed", 0, 0);
+    List<SearchSpace> spaces = r.spaces(strategy);
+    String hash;
+    try {
+      hash = new Hashing().add(Files.readString(file)).hex();
+    } catch (java.io.IOException e) {
+      throw InputException.at(file, 0, null, "cannot read: " + e.getMessage());
+    }
+    return new SweepConfig(file, experiment, dataset, split, filters, metric, maximize, strategy, trials, maxParallel, maxEpochs,
+        patience, seed, spaces, hash);
+  }
+
+  /**
+   * The trials of this sweep: the grid of each family, or {@code trials} random points per family.
+   * Random points derive from the sweep seed, so a sweep expands the same way every time.
+   */
+  public List<TrialSpec> expand() {
+    List<TrialSpec> out = new ArrayList<>();
+    for (int s = 0; s < spaces.size(); s++) {
+      SearchSpace space = spaces.get(s);
+      List<Map<String, Object>> points;
+      if (strategy.equals("grid")) {
+        points = space.grid();
+      } else {
+        points = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + s);
+        for (int t = 0; t < trials; t++) points.add(space.sample(rng));
+      }
+      for (Map<String, Object> p : points) {
+        out.add(new TrialSpec(experiment, dataset, split, filters, metric, space.family(), p, seed, maxEpochs, patience));
+      }
+    }
+    return out;
+  }
+
+  /** Reads typed values at JSON pointers, turning every problem into a file:line: key error. */
+  private record Reader(YamlDocument doc) {
+    JsonNode at(String pointer) {
+      return doc.root.at(pointer);
+    }
+
+    void onlyKeys(String pointer, JsonNode node, Set<String> valid) {
+      if (node.isMissingNode()) return;
+      if (!node.isObject()) throw doc.error(pointer, "expected a mapping with keys " + new java.util.TreeSet<>(valid));
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        if (!valid.contains(key)) throw doc.error(pointer + "/" + key, "unknown key; valid: " + String.join(", ", new java.util.TreeSet<>(valid)));
+      }
+    }
+
+    String text(String pointer, String fallback) {
+      JsonNode n = at(pointer);
+      if (n.isMissingNode() || n.isNull()) {
+        if (fallback == null) throw doc.error(pointer, "required");
+        return fallback;
+      }
+      if (!n.isValueNode()) throw doc.error(pointer, "expected a single value");
+      return n.asText();
+    }
+
+    int integer(String pointer, int fallback, int min) {
+      JsonNode n = at(pointer);
+      if (n.isMissingNode() || n.isNull()) return fallback;
+      if (!n.isIntegralNumber()) throw doc.error(pointer, "expected an integer, found '" + n.asText() + "'");
+      if (n.asInt() < min) throw doc.error(pointer, "must be >= " + min + ", found " + n.asInt());
+      return n.asInt();
+    }
+
+    boolean bool(String pointer, boolean fallback) {
+      JsonNode n = at(pointer);
+      if (n.isMissingNode() || n.isNull()) return fallback;
+      if (!n.isBoolean()) throw doc.error(pointer, "expected true or false, found '" + n.asText() + "'");
+      return n.asBoolean();
+    }
+
+    DatasetSpec dataset(Path file) {
+      JsonNode n = at("/dataset");
+      if (n.isMissingNode()) throw doc.error("/dataset", "required: {synthetic: small} or {path: DIR}");
+      onlyKeys("/dataset", n, Set.of("path", "synthetic", "seed"));
+      try {
+        if (n.has("path")) {
+          // Relative paths are relative to the working directory, as on the command line.
+          Path dir = Path.of(text("/dataset/path", null));
+          if (!Files.isDirectory(dir)) throw doc.error("/dataset/path", "not a directory: " + dir.toAbsolutePath());
+          return DatasetSpec.folder(dir);
+        }
+        return DatasetSpec.synthetic(text("/dataset/synthetic", null), integer("/dataset/seed", 42, 0));
+      } catch (IllegalArgumentException e) {
+        throw doc.error("/dataset", e.getMessage());
+      }
+    }
+
+    SplitProtocol split() {
+      onlyKeys("/split", at("/split"), Set.of("protocol", "last", "random", "seed"));
+      try {
+        return SplitProtocol.named(text("/split/protocol", SplitProtocol.HOLDOUT), integer("/split/last", 1, 0),
+            integer("/split/random", 9, 0), integer("/split/seed", 1, 0));
+      } catch (IllegalArgumentException e) {
+        throw doc.error("/split", e.getMessage());
+      }
+    }
+
+    CandidateFilters filters() {
+      onlyKeys("/filters", at("/filters"), Set.of("exclude_future", "future_margin", "min_item_interactions"));
+      boolean future = bool("/filters/exclude_future", false);
+      int margin = integer("/filters/future_margin", 0, Integer.MIN_VALUE);
+      return new CandidateFilters(future ? margin : null, integer("/filters/min_item_interactions", 0, 0));
+    }
+
+    List<SearchSpace> spaces(String strategy) {
+      JsonNode models = at("/models");
+      if (!models.isArray() || models.isEmpty()) throw doc.error("/models", "expected a list of {family, params} entries");
+      List<SearchSpace> spaces = new ArrayList<>();
+      for (int i = 0; i < models.size(); i++) {
+        String base = "/models/" + i;
+        onlyKeys(base, models.get(i), Set.of("family", "params"));
+        String name = text(base + "/family", null);
+        ModelFamily<?> family;
+        try {
+          family = ModelRegistry.get(name);
+        } catch (InputException e) {
+          throw doc.error(base + "/family", e.getMessage());
+        }
+        Map<String, SearchSpace.Domain> params = new LinkedHashMap<>();
+        JsonNode p = at(base + "/params");
+        if (!p.isMissingNode() && !p.isObject()) throw doc.error(base + "/params", "expected a mapping of parameter: value");
+        Set<String> valid = family.defaultValues().keySet();
+        for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          String pointer = base + "/params/" + e.getKey();
+          if (!valid.contains(e.getKey())) {
+            throw doc.error(pointer, "unknown parameter for " + name + "; valid: " + (valid.isEmpty() ? "(none)" : String.join(", ", valid)));
+          }
+          SearchSpace.Domain d = domain(pointer, e.getValue());
+          if (strategy.equals("grid") && !(d instanceof SearchSpace.Fixed || d instanceof SearchSpace.Choice)) {
+            throw doc.error(pointer, "distributions need search: {strategy: random}");
+          }
+          params.put(e.getKey(), d);
+        }
+        SearchSpace space = new SearchSpace(name, params);
+        checkValues(space, base, family);
+        spaces.add(space);
+      }
+      return spaces;
+    }
+
+    /** Builds every grid point (or the fixed values and each choice) once, so range errors show at load time. */
+    private void checkValues(SearchSpace space, String base, ModelFamily<?> family) {
+      for (Map<String, Object> point : space.hasDistributions() ? List.of(space.sample(new SplittableRandom(0))) : space.grid()) {
+        try {
+          family.params(point);
+        } catch (movierec.core.model.InvalidParamException e) {
+          throw doc.error(base + "/params/" + e.param(), e.getMessage().substring(e.param().length() + 2));
+        }
+      }
+    }
+
+    private SearchSpace.Domain domain(String pointer, JsonNode n) {
+      if (n.isArray()) {
+        if (n.isEmpty()) throw doc.error(pointer, "empty list");
+        return new SearchSpace.Choice(JSON.convertValue(n, List.class));
+      }
+      if (!n.isObject()) return new SearchSpace.Fixed(JSON.convertValue(n, Object.class));
+      if (n.size() != 1) throw doc.error(pointer, "a distribution is one of {uniform: [a, b]}, {loguniform: [a, b]}, {int: [a, b]}, {choice: [x, y]}");
+      String kind = n.fieldNames().next();
+      JsonNode args = n.get(kind);
+      String at = pointer + "/" + kind;
+      if (kind.equals("choice")) return domain(at, args.isArray() ? args : JSON.createArrayNode());
+      if (!args.isArray() || args.size() != 2 || !args.get(0).isNumber() || !args.get(1).isNumber()) throw doc.error(at, "expected [low, high]");
+      double low = args.get(0).asDouble();
+      double high = args.get(1).asDouble();
+      if (low > high) throw doc.error(at, "low " + low + " is above high " + high);
+      return switch (kind) {
+        case "uniform" -> new SearchSpace.Uniform(low, high);
+        case "loguniform" -> {
+          if (low <= 0) throw doc.error(at, "loguniform needs low > 0");
+          yield new SearchSpace.LogUniform(low, high);
+        }
+        case "int" -> {
+          if (!args.get(0).isIntegralNumber() || !args.get(1).isIntegralNumber()) throw doc.error(at, "expected integer bounds");
+          yield new SearchSpace.IntRange((int) low, (int) high);
+        }
+        default -> throw doc.error(pointer, "unknown distribution '" + kind + "'; valid: uniform, loguniform, int, choice");
+      };
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package movierec.runners.sweep;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import movierec.core.eval.Evaluation;
+import movierec.runners.trial.TrialResult;
+import movierec.runners.trial.TrialRunner;
+import movierec.runners.trial.TrialSpec;
+import movierec.tracking.Metric;
+import movierec.tracking.RunInfo;
+import movierec.tracking.RunKeys;
+import movierec.tracking.RunStatus;
+import movierec.tracking.TrackingClient;
+
+/**
+ * One trial as an MLflow child run: params, per-epoch metrics (step = epoch), the best epoch's metrics,
+ * tags, and the trial's files as artifacts. A failure ends the run FAILED with its stack trace as an
+ * artifact; a cancellation (checked between epochs) ends it KILLED.
+ */
+final class TrackedTrial {
+  static final String ERROR_FILE = "error.txt";
+
+  private TrackedTrial() {}
+
+  /**
+   * @param running where the child run id is kept while it runs (so an abort can end it KILLED); may be null
+   * @param node the scheduler instance that runs the trial (which machine, in a cluster)
+   */
+  static TrialOutcome run(TrackingClient client, RunInfo parent, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled,
+      java.util.Set<String> running, String node) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put(RunKeys.KIND, RunKeys.KIND_TRIAL);
+    tags.put(RunKeys.FAMILY, spec.family());
+    tags.put(RunKeys.DATASET, spec.dataset().label());
+    tags.put(RunKeys.SEED, Long.toString(spec.seed()));
+    tags.put(RunKeys.NODE, node);
+    parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunKeys.GIT_COMMIT)
+        || e.getKey().equals(RunKeys.CONFIG_HASH)).forEach(e -> tags.put(e.getKey(), e.getValue()));
+    RunInfo run = client.startChildRun(parent, String.format("%s-%03d", spec.family(), index), tags);
+    if (running != null) running.add(run.runId());
+    try {
+      return runTracked(client, run, index, spec, workDir, cancelled);
+    } finally {
+      if (running != null) running.remove(run.runId());
+    }
+  }
+
+  private static TrialOutcome runTracked(TrackingClient client, RunInfo run, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled) {
+    client.logBatch(run.runId(), List.of(), params(spec), Map.of());
+    String key = spec.plan().metric().key();
+    try (TrialLog log = new TrialLog(workDir)) {
+      log.line("trial %d: %s", index, spec.toJson().replace('\n', ' '));
+      try {
+        long start = System.nanoTime();
+        long[] epochLogging = {0};
+        TrialResult result = TrialRunner.run(spec, workDir, (epoch, loss, e, seconds) -> {
+          log.line("epoch %d loss %.5f %s=%.5f (%.2fs)", epoch, loss, key, e.asMap().get(key), seconds);
+          long logStart = System.nanoTime();
+          client.logMetrics(run.runId(), epochMetrics(epoch, loss, e, seconds));
+          epochLogging[0] += System.nanoTime() - logStart;
+          if (cancelled.getAsBoolean()) throw new CancellationException("sweep cancelled");
+        });
+        if (result.bestEpoch() == 0) client.logMetrics(run.runId(), epochMetrics(0, Double.NaN, result.validation(), result.fitSeconds()));
+        // The trial's own work without tracking calls: the run's duration minus this is tracking overhead.
+        List<Metric> summary = summary(result);
+        summary.add(Metric.of(RunKeys.TRIAL_SECONDS, (System.nanoTime() - start - epochLogging[0]) / 1e9, 0));
+        client.logBatch(run.runId(), summary, Map.of(),
+            Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
+        log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs", key, result.validation().asMap().get(key),
+            result.bestEpoch(), result.fitSeconds(), result.refitSeconds());
+        log.close();
+        client.artifacts(run).uploadDirectory(workDir, "");
+        client.endRun(run.runId(), RunStatus.FINISHED);
+        return new TrialOutcome(run.runId(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family());
+      } catch (CancellationException e) {
+        log.line("cancelled");
+        client.endRun(run.runId(), RunStatus.KILLED);
+        return new TrialOutcome(run.runId(), RunStatus.KILLED, Double.NaN, spec.family());
+      } catch (Exception | OutOfMemoryError e) {
+        log.error(e);
+        log.close();
+        uploadFailure(client, run, workDir, e);
+        client.endRun(run.runId(), RunStatus.FAILED);
+        return new TrialOutcome(run.runId(), RunStatus.FAILED, Double.NaN, spec.family());
+      }
+    }
+  }
+
+  private static void uploadFailure(TrackingClient client, RunInfo run, Path workDir, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    var artifacts = client.artifacts(run);
+    artifacts.uploadString(ERROR_FILE, trace.toString());
+    if (Files.isDirectory(workDir)) artifacts.uploadDirectory(workDir, "");
+  }
+
+  /** Model params as they bind, plus the trial settings, all as MLflow params. */
+  static Map<String, String> params(TrialSpec spec) {
+    Map<String, String> p = new LinkedHashMap<>();
+    spec.params().forEach((k, v) -> p.put(k, String.valueOf(v)));
+    p.put("family", spec.family());
+    p.put("dataset", spec.dataset().label());
+    p.put("split", spec.split().toString());
+    p.put("filters", spec.filters().toString());
+    p.put("seed", Long.toString(spec.seed()));
+    p.put("max_epochs", Integer.toString(spec.maxEpochs()));
+    p.put("patience", Integer.toString(spec.patience()));
+    return p;
+  }
+
+  private static List<Metric> epochMetrics(int epoch, double loss, Evaluation e, double seconds) {
+    List<Metric> m = new ArrayList<>();
+    e.asMap().forEach((k, v) -> m.add(Metric.of(k, v, epoch)));
+    if (!Double.isNaN(loss)) m.add(Metric.of(RunKeys.LOSS, loss, epoch));
+    m.add(Metric.of(RunKeys.EPOCH_SECONDS, seconds, epoch));
+    return m;
+  }
+
+  private static List<Metric> summary(TrialResult r) {
+    List<Metric> m = new ArrayList<>();
+    r.validation().asMap().forEach((k, v) -> m.add(Metric.of(RunKeys.best(k), v, 0)));
+    m.add(Metric.of(RunKeys.BEST_EPOCH, r.bestEpoch(), 0));
+    m.add(Metric.of(RunKeys.FIT_SECONDS, r.fitSeconds(), 0));
+    m.add(Metric.of(RunKeys.REFIT_SECONDS, r.refitSeconds(), 0));
+    return m;
+  }
+}

@@ -1,0 +1,94 @@
+package movierec.runners.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import movierec.runners.trial.TrialRunner;
+import movierec.runners.trial.TrialSpec;
+import movierec.submissions.Submission;
+import movierec.submissions.TopKFile;
+import movierec.tracking.Metric;
+import movierec.tracking.MlflowTestServer;
+import movierec.tracking.RunInfo;
+import movierec.tracking.RunKeys;
+import movierec.tracking.RunQuery;
+import movierec.tracking.RunStatus;
+import movierec.tracking.TrackingClient;
+import movierec.core.train.EpochSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real sweep against the real MLflow server: parent and child runs, params, epoch histories, artifacts. */
+class SweepIntegrationTest {
+  @TempDir Path dir;
+
+  @Test
+  void sweepLogsNestedRunsWithEpochHistoriesAndArtifacts() throws Exception {
+    String experiment = MlflowTestServer.uniqueName("sweep-it");
+    Path file = dir.resolve("sweep.yaml");
+    Files.writeString(file, """
+        experiment: %s
+        dataset: {synthetic: tiny, seed: 3}
+        split: {protocol: holdout, last: 1, random: 4, seed: 2}
+        metric: {name: recall_at_10, direction: maximize}
+        max_parallel: 2
+        max_epochs: 4
+        seed: 5
+        models:
+          - family: ials
+            params: {factors: [8, 16], epochs: 4}
+          - family: mostpop
+        """.formatted(experiment));
+    SweepConfig config = SweepConfig.load(file);
+    List<TrialSpec> trials = config.expand();
+    assertEquals(3, trials.size());
+
+    try (TrackingClient client = MlflowTestServer.client()) {
+      SweepRunner.Summary summary = new SweepRunner(client, "test-commit").run(config, Schedulers.inMemory(2), (o, d, t, b) -> {});
+      assertEquals(3, summary.count(RunStatus.FINISHED));
+
+      RunInfo parent = client.getRun(summary.parent().runId());
+      assertEquals(RunStatus.FINISHED, parent.status());
+      assertEquals(RunKeys.KIND_SWEEP, parent.tags().get(RunKeys.KIND));
+      assertEquals(config.hash(), parent.tags().get(RunKeys.CONFIG_HASH));
+      assertEquals("test-commit", parent.tags().get(RunKeys.GIT_COMMIT));
+
+      List<RunInfo> children = client.searchRuns(RunQuery.in(parent.experimentId())
+          .withFilter("tags.mlflow.parentRunId = '" + parent.runId() + "'"));
+      assertEquals(3, children.size());
+      Set<String> factors = children.stream().filter(r -> r.tags().get(RunKeys.FAMILY).equals("ials"))
+          .map(r -> r.params().get("factors")).collect(Collectors.toSet());
+      assertEquals(Set.of("8", "16"), factors);
+
+      for (RunInfo child : children) {
+        assertEquals(RunStatus.FINISHED, child.status());
+        assertEquals(parent.tags().get(RunKeys.SWEEP_ID), child.tags().get(RunKeys.SWEEP_ID));
+        assertTrue(child.tags().containsKey(RunKeys.SPLIT_HASH));
+        assertTrue(child.metrics().containsKey(RunKeys.best("recall_at_10")));
+        List<Long> steps = client.metricHistory(child.runId(), "recall_at_10").stream().map(Metric::step).sorted().toList();
+        if (child.tags().get(RunKeys.FAMILY).equals("ials")) {
+          assertEquals(List.of(1L, 2L, 3L, 4L), steps, "one validation point per epoch, step = epoch");
+        } else {
+          assertEquals(List.of(0L), steps, "a closed-form fit is validated once");
+        }
+      }
+
+      // The artifacts are the trial's files: rerunning the same spec locally reproduces them byte for byte.
+      RunInfo ials = children.stream().filter(r -> "16".equals(r.params().get("factors"))).findFirst().orElseThrow();
+      TrialSpec spec = TrialSpec.fromJson(client.artifacts(ials).readString(TrialRunner.CONFIG));
+      Path local = dir.resolve("rerun");
+      TrialRunner.run(spec, local, EpochSink.NONE);
+      for (String name : List.of(Submission.FILE, TopKFile.VALIDATION, TopKFile.FINAL, TrialRunner.CONFIG)) {
+        assertArrayEquals(Files.readAllBytes(local.resolve(name)), client.artifacts(ials).readBytes(name), name);
+      }
+      Set<String> listed = client.artifacts(ials).list("").stream().map(f -> f.path()).collect(Collectors.toSet());
+      assertTrue(listed.contains(TrialLog.FILE), "trial log uploaded: " + listed);
+    }
+  }
+}

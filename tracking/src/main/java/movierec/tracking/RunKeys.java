@@ -1,0 +1,44 @@
+package movierec.tracking;
+
+/**
+ * Tag and metric names movierec writes and reads back: the contract between the sweep runner that
+ * logs runs and the leaderboard, ensembles and pull that read them.
+ */
+public final class RunKeys {
+  /** {@code sweep}, {@code trial} or {@code ensemble}. */
+  public static final String KIND = "movierec.kind";
+  public static final String FAMILY = "movierec.family";
+  public static final String SWEEP_ID = "movierec.sweep_id";
+  public static final String CONFIG_HASH = "movierec.config_hash";
+  public static final String GIT_COMMIT = "movierec.git_commit";
+  public static final String DATASET = "movierec.dataset";
+  public static final String DATASET_HASH = "movierec.dataset_hash";
+  public static final String SPLIT_HASH = "movierec.split_hash";
+  public static final String SEED = "movierec.seed";
+  /** The scheduler instance that ran a trial. */
+  public static final String NODE = "movierec.node";
+  /** Ensembles: comma-separated source run ids and their weights. */
+  public static final String SOURCE_RUNS = "movierec.source_runs";
+  public static final String SOURCE_WEIGHTS = "movierec.source_weights";
+
+  public static final String KIND_SWEEP = "sweep";
+  public static final String KIND_TRIAL = "trial";
+  public static final String KIND_ENSEMBLE = "ensemble";
+
+  /** Per-epoch metrics use the plain key (step = epoch); the best epoch's value is logged under this prefix. */
+  public static final String BEST_PREFIX = "best_";
+  public static final String BEST_EPOCH = "best_epoch";
+  public static final String FIT_SECONDS = "fit_seconds";
+  public static final String REFIT_SECONDS = "refit_seconds";
+  /** Wall time of the trial's own work (fit, validation, refit, files) without the tracking calls. */
+  public static final String TRIAL_SECONDS = "trial_seconds";
+  public static final String LOSS = "loss";
+  public static final String EPOCH_SECONDS = "epoch_seconds";
+
+  private RunKeys() {}
+
+  /** The summary metric that ranks runs, e.g. best_recall_at_10. */
+  public static String best(String metricKey) {
+    return BEST_PREFIX + metricKey;
+  }
+}
