@@ -16,11 +16,17 @@ public final class HandMadeRuns {
   public static final String DATASET_HASH = "d0d0d0d0d0d0";
 
   private final TrackingClient client;
+  private final String experimentName;
   private final String experimentId;
 
   public HandMadeRuns(TrackingClient client, String experimentPrefix) {
     this.client = client;
-    this.experimentId = client.getOrCreateExperiment(MlflowTestServer.uniqueName(experimentPrefix));
+    this.experimentName = MlflowTestServer.uniqueName(experimentPrefix);
+    this.experimentId = client.getOrCreateExperiment(experimentName);
+  }
+
+  public String experimentName() {
+    return experimentName;
   }
 
   public String experimentId() {
