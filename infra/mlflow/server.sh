@@ -23,6 +23,8 @@ die() { echo "server.sh: $*" >&2; exit 1; }
 
 healthy() { curl -fsS --max-time 2 "$URI/health" >/dev/null 2>&1; }
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+
 # Pid of the server this script started on PORT, if it is still alive.
 started_pid() {
   [[ -f "$PID_FILE" ]] || return 1
@@ -48,6 +50,7 @@ cmd_start() {
     echo "$URI"
     return
   fi
+  port_in_use && die "port $PORT is taken by something that is not an MLflow server (set MLFLOW_PORT)"
   cmd_install >&2
   mkdir -p "$DATA_DIR/artifacts"
   local data_dir

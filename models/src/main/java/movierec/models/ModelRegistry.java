@@ -5,8 +5,24 @@ import java.util.List;
 import java.util.Map;
 import movierec.core.data.InputException;
 import movierec.core.model.ModelFamily;
+import movierec.models.bpr.Bpr;
+import movierec.models.bpr.BprParams;
+import movierec.models.ease.Ease;
+import movierec.models.ease.EaseParams;
+import movierec.models.genrerule.GenreRule;
+import movierec.models.genrerule.GenreRuleParams;
+import movierec.models.ials.Ials;
+import movierec.models.ials.IalsParams;
+import movierec.models.itemknn.ItemKnn;
+import movierec.models.itemknn.ItemKnnParams;
 import movierec.models.mostpopular.MostPopular;
 import movierec.models.mostpopular.MostPopularParams;
+import movierec.models.puresvd.PureSvd;
+import movierec.models.puresvd.PureSvdParams;
+import movierec.models.userknn.UserKnn;
+import movierec.models.userknn.UserKnnParams;
+import movierec.models.yearrule.YearRule;
+import movierec.models.yearrule.YearRuleParams;
 
 /**
  * Every model family, found by name. Adding a family is a package under {@code movierec.models} and one
@@ -17,6 +33,14 @@ public final class ModelRegistry {
 
   static {
     add(new ModelFamily<>("mostpop", "items ranked by interaction count", MostPopularParams.class, new MostPopularParams(), MostPopular::new));
+    add(new ModelFamily<>("ease", "EASE: closed-form item-item autoencoder (Steck 2019)", EaseParams.class, new EaseParams(), Ease::new));
+    add(new ModelFamily<>("puresvd", "PureSVD: truncated SVD of the user-item matrix (Cremonesi et al. 2010)", PureSvdParams.class, new PureSvdParams(), PureSvd::new));
+    add(new ModelFamily<>("ials", "iALS: weighted matrix factorization for implicit feedback (Hu et al. 2008)", IalsParams.class, new IalsParams(), Ials::new));
+    add(new ModelFamily<>("bpr", "BPR-MF: matrix factorization by pairwise ranking SGD (Rendle et al. 2009)", BprParams.class, new BprParams(), Bpr::new));
+    add(new ModelFamily<>("itemknn", "item-based kNN with shrunk cosine (Deshpande and Karypis 2004)", ItemKnnParams.class, new ItemKnnParams(), ItemKnn::new));
+    add(new ModelFamily<>("userknn", "user-based kNN with shrunk cosine (Herlocker et al. 1999)", UserKnnParams.class, new UserKnnParams(), UserKnn::new));
+    add(new ModelFamily<>("genre_rule", "most popular unseen items of the user's favourite genres, by quota", GenreRuleParams.class, new GenreRuleParams(), GenreRule::new));
+    add(new ModelFamily<>("year_rule", "items popular when the user was active, weighted by their release-year taste", YearRuleParams.class, new YearRuleParams(), YearRule::new));
   }
 
   private ModelRegistry() {}

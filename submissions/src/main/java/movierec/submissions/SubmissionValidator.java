@@ -18,8 +18,8 @@ import movierec.core.data.Interactions;
  * seen item, no duplicate, exactly ten items for every user. Reports every problem, not just the first.
  */
 public final class SubmissionValidator {
-  /** Problems past this many are counted, not listed. */
-  private static final int MAX_LISTED = 50;
+  /** By default, problems past this many are counted, not listed. */
+  public static final int DEFAULT_LISTED = 50;
 
   private SubmissionValidator() {}
 
@@ -38,11 +38,16 @@ public final class SubmissionValidator {
   }
 
   public static Report validate(Path file, Dataset data) throws IOException {
+    return validate(file, data, DEFAULT_LISTED);
+  }
+
+  /** @param maxListed problems past this many are counted, not listed */
+  public static Report validate(Path file, Dataset data, int maxListed) throws IOException {
     List<String> problems = new ArrayList<>();
     int[] total = {0};
     java.util.function.BiConsumer<Integer, String> problem = (line, text) -> {
       total[0]++;
-      if (problems.size() < MAX_LISTED) problems.add(file + (line > 0 ? ":" + line : "") + ": " + text);
+      if (problems.size() < maxListed) problems.add(file + (line > 0 ? ":" + line : "") + ": " + text);
     };
     List<String> lines;
     try {

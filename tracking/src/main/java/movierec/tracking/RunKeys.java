@@ -15,6 +15,8 @@ public final class RunKeys {
   public static final String DATASET_HASH = "movierec.dataset_hash";
   public static final String SPLIT_HASH = "movierec.split_hash";
   public static final String SEED = "movierec.seed";
+  /** The scheduler instance that ran a trial. */
+  public static final String NODE = "movierec.node";
   /** Ensembles: comma-separated source run ids and their weights. */
   public static final String SOURCE_RUNS = "movierec.source_runs";
   public static final String SOURCE_WEIGHTS = "movierec.source_weights";
@@ -28,6 +30,8 @@ public final class RunKeys {
   public static final String BEST_EPOCH = "best_epoch";
   public static final String FIT_SECONDS = "fit_seconds";
   public static final String REFIT_SECONDS = "refit_seconds";
+  /** Wall time of the trial's own work (fit, validation, refit, files) without the tracking calls. */
+  public static final String TRIAL_SECONDS = "trial_seconds";
   public static final String LOSS = "loss";
   public static final String EPOCH_SECONDS = "epoch_seconds";
 

@@ -2,6 +2,7 @@ package movierec.tracking;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,10 @@ public final class TrackingClient implements AutoCloseable {
 
     /** The id of the active experiment called {@code name}; empty when there is none (nothing is created). */
     public Optional<String> findExperiment(String name) {
-        Optional<Service.Experiment> experiment = call("get experiment '" + name + "'", () -> mlflow.getExperimentByName(name));
+        // A search, not getExperimentByName: the Java client retries that lookup's 404 three times.
+        String filter = "name = '" + name.replace("'", "\\'") + "'";
+        Optional<Service.Experiment> experiment = call("find experiment '" + name + "'",
+                () -> mlflow.searchExperiments(filter, Service.ViewType.ALL, 1, List.of()).getItems().stream().findFirst());
         if (experiment.isPresent() && "deleted".equals(experiment.get().getLifecycleStage())) {
             throw new TrackingException("experiment '" + name + "' is deleted: restore it in the UI or use another name");
         }
@@ -247,7 +251,12 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     private static String checkTrackingUri(String uri) {
-        String scheme = uri == null ? null : URI.create(uri).getScheme();
+        String scheme;
+        try {
+            scheme = uri == null ? null : new URI(uri).getScheme();
+        } catch (URISyntaxException e) {
+            scheme = null;
+        }
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException("tracking uri must be http(s)://host:port of an MLflow server, got " + uri);
         }

@@ -80,7 +80,7 @@ public final class DatasetLoader {
       int c1 = indexOf(b, pos, stop, (byte) ',');
       int c2 = c1 < 0 ? -1 : indexOf(b, c1 + 1, stop, (byte) ',');
       if (c1 < 0 || c2 < 0) {
-        throw InputException.at(file, line, null, "expected 3 fields 'user,item,time', found '" + text(b, pos, stop) + "'");
+        throw InputException.at(file, line, c1 < 0 ? "item" : "time", "missing: expected 3 fields 'user,item,time', found '" + text(b, pos, stop) + "'");
       }
       if (indexOf(b, c2 + 1, stop, (byte) ',') >= 0) {
         throw InputException.at(file, line, null, "expected 3 fields 'user,item,time', found more in '" + text(b, pos, stop) + "'");

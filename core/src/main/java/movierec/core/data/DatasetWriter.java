@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Writes a dataset in the competition layout. Each file is written to a temporary name and moved into
- * place, so an interrupted write leaves no half-written file behind.
+ * place, so an interrupted write leaves no half-written file behind. A side file is written only when it
+ * has rows (MovieLens has no directors or writers); the loader reads a missing side file as empty.
  */
 public final class DatasetWriter {
   private DatasetWriter() {}
@@ -33,14 +38,18 @@ public final class DatasetWriter {
         }
       });
       ItemSide side = data.side();
-      atomically(dir.resolve("years.tsv"), w -> {
-        w.write("item\tyear\n");
-        for (int i = 0; i < items.size(); i++) if (side.hasYear(i)) w.write(items.externalId(i) + "\t" + side.years()[i] + "\n");
-      });
-      atomically(dir.resolve("titles.tsv"), w -> {
-        w.write("item\ttitle\n");
-        for (int i = 0; i < items.size(); i++) if (side.titles()[i] != null) w.write(items.externalId(i) + "\t" + side.titles()[i] + "\n");
-      });
+      if (IntStream.range(0, items.size()).anyMatch(side::hasYear)) {
+        atomically(dir.resolve("years.tsv"), w -> {
+          w.write("item\tyear\n");
+          for (int i = 0; i < items.size(); i++) if (side.hasYear(i)) w.write(items.externalId(i) + "\t" + side.years()[i] + "\n");
+        });
+      }
+      if (Arrays.stream(side.titles()).anyMatch(Objects::nonNull)) {
+        atomically(dir.resolve("titles.tsv"), w -> {
+          w.write("item\ttitle\n");
+          for (int i = 0; i < items.size(); i++) if (side.titles()[i] != null) w.write(items.externalId(i) + "\t" + side.titles()[i] + "\n");
+        });
+      }
       writeAttribute(dir.resolve("genres.tsv"), side.genres(), items);
       writeAttribute(dir.resolve("directors.tsv"), side.directors(), items);
       writeAttribute(dir.resolve("writers.tsv"), side.writers(), items);
@@ -50,6 +59,7 @@ public final class DatasetWriter {
   }
 
   private static void writeAttribute(Path file, ItemAttribute attr, IdMap items) throws IOException {
+    if (attr.isEmpty()) return;
     atomically(file, w -> {
       w.write("item\t" + attr.name() + "\n");
       for (int i = 0; i < items.size(); i++) for (int v : attr.of(i)) w.write(items.externalId(i) + "\t" + attr.values()[v] + "\n");
@@ -65,7 +75,8 @@ public final class DatasetWriter {
   public static void atomically(Path file, TextBody body) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stay on the result, unreadable to the team.
+    Path tmp = Files.createFile(parent.resolve("." + file.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
     try {
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.write(w);

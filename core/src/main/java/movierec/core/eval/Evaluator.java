@@ -95,12 +95,4 @@ public final class Evaluator {
   private static double log2(double x) {
     return Math.log(x) / Math.log(2);
   }
-
-  public int k() {
-    return k;
-  }
-
-  public int depth() {
-    return depth;
-  }
 }

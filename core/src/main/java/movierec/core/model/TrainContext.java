@@ -14,9 +14,6 @@ public record TrainContext(Interactions train, ItemSide side, long seed, int epo
     return new TrainContext(train, side, seed, Integer.MAX_VALUE, EpochListener.NONE);
   }
 
-  public TrainContext withListener(EpochListener l, int cap) {
-    return new TrainContext(train, side, seed, cap, l);
-  }
 
   /** Epochs to run for a family whose params ask for {@code requested}. */
   public int epochs(int requested) {

@@ -19,12 +19,4 @@ public record TrainingPlan(CandidateFilters filters, Metric.Keyed metric, int de
   public static TrainingPlan defaults(long seed) {
     return new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), DEFAULT_DEPTH, seed, Integer.MAX_VALUE, 0);
   }
-
-  public TrainingPlan withFilters(CandidateFilters f) {
-    return new TrainingPlan(f, metric, depth, seed, maxEpochs, patience);
-  }
-
-  public TrainingPlan withEpochs(int max, int patienceEpochs) {
-    return new TrainingPlan(filters, metric, depth, seed, max, patienceEpochs);
-  }
 }

@@ -2,6 +2,7 @@ package movierec.runners.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -52,6 +53,13 @@ final class SweepCommand implements Callable<Integer> {
     return run(config, trackingUri, parallel, schedulerConfig) == null ? Main.FAILURE : 0;
   }
 
+  /** A redrawn bar on a terminal; one line per finished trial when output goes to a file or CI log. */
+  private static ProgressBar progressBar(String name, int total) {
+    ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII);
+    if (System.console() == null) return builder.setConsumer(new DelegatingProgressBarConsumer(System.out::println)).build();
+    return builder.continuousUpdate().build();
+  }
+
   /** Runs a sweep with a progress bar; returns null when it was aborted. Shared with quickstart. */
   static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig) throws Exception {
     String uri = LocalMlflow.resolve(trackingUri);
@@ -59,8 +67,7 @@ final class SweepCommand implements Callable<Integer> {
     Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
     int total = config.expand().size();
     try (TrackingClient client = new TrackingClient(uri, Credentials.fromEnv());
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(config.experiment()).setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+        ProgressBar bar = progressBar(config.experiment(), total)) {
       SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
       Thread hook = new Thread(runner::abort, "sweep-abort");
       Runtime.getRuntime().addShutdownHook(hook);

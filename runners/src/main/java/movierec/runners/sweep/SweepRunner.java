@@ -2,9 +2,11 @@ package movierec.runners.sweep;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -12,6 +14,7 @@ import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Metric;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunQuery;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 import org.quartz.JobBuilder;
@@ -77,7 +80,9 @@ public final class SweepRunner {
         listener.trialDone(o, outcomes.size(), trials.size(), best[0]);
       }
     };
-    progress = SweepProgress.register(parent.runId(), trials.size(), onDone);
+    // In a cluster, outcomes are read back from MLflow (most trials run elsewhere), not reported in-process.
+    boolean clustered = scheduler.getMetaData().isJobStoreClustered();
+    progress = SweepProgress.register(parent.runId(), trials.size(), clustered ? o -> {} : onDone);
     try {
       scheduler.start();
       for (int i = 0; i < trials.size(); i++) {
@@ -92,8 +97,12 @@ public final class SweepRunner {
         Trigger trigger = TriggerBuilder.newTrigger().forJob(job).withPriority(Integer.MAX_VALUE - i).startNow().build();
         scheduler.scheduleJob(job, trigger);
       }
-      while (!progress.remaining.await(1, TimeUnit.SECONDS)) {
-        if (progress.cancelled) break;
+      if (clustered) {
+        awaitThroughTracking(trials.size(), RunKeys.best(config.metric()), onDone);
+      } else {
+        while (!progress.remaining.await(1, TimeUnit.SECONDS)) {
+          if (progress.cancelled) break;
+        }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Summary summary = new Summary(parent, List.copyOf(outcomes), seconds);
@@ -102,6 +111,21 @@ public final class SweepRunner {
     } finally {
       SweepProgress.unregister(parent.runId());
       scheduler.shutdown(false);
+    }
+  }
+
+  /** Polls the sweep's child runs until every trial has ended, reporting each once. */
+  private void awaitThroughTracking(int total, String metricKey, Consumer<TrialOutcome> onDone) throws InterruptedException {
+    Set<String> reported = new HashSet<>();
+    RunQuery children = RunQuery.in(parent.experimentId()).withFilter("tags.mlflow.parentRunId = '" + parent.runId() + "'");
+    while (reported.size() < total && !progress.cancelled) {
+      TimeUnit.SECONDS.sleep(2);
+      for (RunInfo child : client.searchRuns(children)) {
+        if (child.status().isTerminal() && reported.add(child.runId())) {
+          onDone.accept(new TrialOutcome(child.runId(), child.status(), child.metrics().getOrDefault(metricKey, Double.NaN),
+              child.tags().get(RunKeys.FAMILY)));
+        }
+      }
     }
   }
 

@@ -32,14 +32,16 @@ final class TrackedTrial {
 
   /**
    * @param running where the child run id is kept while it runs (so an abort can end it KILLED); may be null
+   * @param node the scheduler instance that runs the trial (which machine, in a cluster)
    */
   static TrialOutcome run(TrackingClient client, RunInfo parent, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled,
-      java.util.Set<String> running) {
+      java.util.Set<String> running, String node) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(RunKeys.KIND, RunKeys.KIND_TRIAL);
     tags.put(RunKeys.FAMILY, spec.family());
     tags.put(RunKeys.DATASET, spec.dataset().label());
     tags.put(RunKeys.SEED, Long.toString(spec.seed()));
+    tags.put(RunKeys.NODE, node);
     parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunKeys.GIT_COMMIT)
         || e.getKey().equals(RunKeys.CONFIG_HASH)).forEach(e -> tags.put(e.getKey(), e.getValue()));
     RunInfo run = client.startChildRun(parent, String.format("%s-%03d", spec.family(), index), tags);
@@ -57,13 +59,20 @@ final class TrackedTrial {
     try (TrialLog log = new TrialLog(workDir)) {
       log.line("trial %d: %s", index, spec.toJson().replace('\n', ' '));
       try {
+        long start = System.nanoTime();
+        long[] epochLogging = {0};
         TrialResult result = TrialRunner.run(spec, workDir, (epoch, loss, e, seconds) -> {
           log.line("epoch %d loss %.5f %s=%.5f (%.2fs)", epoch, loss, key, e.asMap().get(key), seconds);
+          long logStart = System.nanoTime();
           client.logMetrics(run.runId(), epochMetrics(epoch, loss, e, seconds));
+          epochLogging[0] += System.nanoTime() - logStart;
           if (cancelled.getAsBoolean()) throw new CancellationException("sweep cancelled");
         });
         if (result.bestEpoch() == 0) client.logMetrics(run.runId(), epochMetrics(0, Double.NaN, result.validation(), result.fitSeconds()));
-        client.logBatch(run.runId(), summary(result), Map.of(),
+        // The trial's own work without tracking calls: the run's duration minus this is tracking overhead.
+        List<Metric> summary = summary(result);
+        summary.add(Metric.of(RunKeys.TRIAL_SECONDS, (System.nanoTime() - start - epochLogging[0]) / 1e9, 0));
+        client.logBatch(run.runId(), summary, Map.of(),
             Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
         log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs", key, result.validation().asMap().get(key),
             result.bestEpoch(), result.fitSeconds(), result.refitSeconds());

@@ -14,6 +14,8 @@ import movierec.tracking.TrackingClient;
 import org.quartz.InterruptableJob;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
 
 /**
  * A Quartz job that runs one trial. Its data are strings only (tracking URI, parent run id, trial
@@ -30,7 +32,7 @@ public final class TrialJob implements InterruptableJob {
   private volatile boolean interrupted;
 
   @Override
-  public void execute(JobExecutionContext context) {
+  public void execute(JobExecutionContext context) throws JobExecutionException {
     JobDataMap data = context.getMergedJobDataMap();
     String parentRunId = data.getString(PARENT_RUN);
     int index = Integer.parseInt(data.getString(INDEX));
@@ -43,9 +45,10 @@ public final class TrialJob implements InterruptableJob {
       workDir = Files.createTempDirectory("movierec-trial-" + index + "-");
       RunInfo parent = client.getRun(parentRunId);
       outcome = TrackedTrial.run(client, parent, index, spec, workDir,
-          () -> interrupted || (progress != null && progress.cancelled), progress == null ? null : progress.runningRuns);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+          () -> interrupted || (progress != null && progress.cancelled), progress == null ? null : progress.runningRuns,
+          context.getScheduler().getSchedulerInstanceId());
+    } catch (IOException | SchedulerException e) {
+      throw new JobExecutionException(e);
     } finally {
       deleteQuietly(workDir);
       if (progress != null) progress.done(outcome);

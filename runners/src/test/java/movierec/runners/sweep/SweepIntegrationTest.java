@@ -42,7 +42,7 @@ class SweepIntegrationTest {
         seed: 5
         models:
           - family: ials
-            params: {factors: [8, 16], iterations: 4}
+            params: {factors: [8, 16], epochs: 4}
           - family: mostpop
         """.formatted(experiment));
     SweepConfig config = SweepConfig.load(file);

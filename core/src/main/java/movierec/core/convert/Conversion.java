@@ -1,0 +1,93 @@
+package movierec.core.convert;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import movierec.core.data.Dataset;
+import movierec.core.data.DatasetWriter;
+import movierec.core.data.InputException;
+
+/**
+ * Converts a source in another format into the competition layout: read everything into memory (so
+ * bad input stops the conversion before anything is written), build the dataset, write it into a
+ * hidden sibling folder and move that into place.
+ */
+public final class Conversion {
+  public static final List<String> FORMATS = List.of("ml-latest-small", "ml-20m", "ml-100k", "ml-1m", "lines");
+
+  private Conversion() {}
+
+  /** What was written and what the user should know about it. */
+  public record Result(Dataset dataset, List<String> notes) {}
+
+  /**
+   * The format registered under {@code name}.
+   *
+   * @param idOffset added to every id of a {@code lines} source; must be 0 for the others
+   */
+  public static SourceFormat format(String name, int idOffset) {
+    if (idOffset != 0 && !name.equals("lines")) throw new InputException("--id-offset applies to --from lines only");
+    return switch (name) {
+      case "ml-latest-small", "ml-20m" -> new MovieLensCsv(name);
+      case "ml-100k" -> new MovieLens100k();
+      case "ml-1m" -> new MovieLens1m();
+      case "lines" -> new LineFiles(idOffset);
+      default -> throw new InputException("unknown source format '" + name + "'; valid: " + String.join(", ", FORMATS));
+    };
+  }
+
+  public static Result convert(SourceFormat format, List<Path> sources, Path out) {
+    Path target = out.toAbsolutePath().normalize();
+    if (Files.exists(target) && !isEmptyFolder(target)) {
+      throw InputException.at(out, 0, "--out", "already exists and is not empty; remove it or choose another folder");
+    }
+    SourceRows rows = new SourceRows();
+    format.read(sources, rows);
+    Dataset data = rows.build(target.getFileName().toString());
+    Path staging = null;
+    try {
+      Files.createDirectories(target.getParent());
+      // A hidden sibling (same file system, so the move is atomic) with the umask's permissions.
+      staging = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".converting-" + ProcessHandle.current().pid()));
+      DatasetWriter.write(data, staging);
+      Files.deleteIfExists(target); // an empty folder, checked above
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      staging = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    } finally {
+      if (staging != null) deleteTree(staging);
+    }
+    return new Result(data, rows.notes());
+  }
+
+  /** The one folder that the MovieLens formats read from. */
+  static Path singleFolder(SourceFormat format, List<Path> sources) {
+    if (sources.size() != 1 || !Files.isDirectory(sources.get(0))) {
+      throw new InputException(format.name() + ": expected " + format.expects() + ", got " + sources);
+    }
+    return sources.get(0);
+  }
+
+  private static boolean isEmptyFolder(Path dir) {
+    if (!Files.isDirectory(dir)) return false;
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // Best effort: the staging folder is hidden and named after the target.
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package movierec.core.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class TopKTest {
+  private static final float NEG_INF = Float.NEGATIVE_INFINITY;
+
+  @Test
+  void bestFirstWithScores() {
+    float[] scores = {0.1f, 0.9f, 0.5f, 0.7f, 0.3f};
+    int[] items = new int[3];
+    float[] top = new float[3];
+    assertEquals(3, TopK.select(scores, 0, 5, 3, items, top));
+    assertArrayEquals(new int[] {1, 3, 2}, items);
+    assertArrayEquals(new float[] {0.9f, 0.7f, 0.5f}, top);
+  }
+
+  @Test
+  void tiesGoToTheLowerIndex() {
+    float[] scores = {1, 2, 2, 1, 2, 1};
+    int[] items = new int[4];
+    TopK.select(scores, 0, 6, 4, items, new float[4]);
+    assertArrayEquals(new int[] {1, 2, 4, 0}, items);
+  }
+
+  @Test
+  void excludedAndNanItemsAreNeverSelected() {
+    float[] scores = {NEG_INF, 0.5f, Float.NaN, NEG_INF, -3f};
+    int[] items = new int[4];
+    int n = TopK.select(scores, 0, 5, 4, items, new float[4]);
+    assertEquals(2, n, "only two items are selectable");
+    assertArrayEquals(new int[] {1, 4}, Arrays.copyOf(items, n));
+  }
+
+  @Test
+  void readsOneRowOfABatchBuffer() {
+    float[] buffer = {9, 9, 9, 0.2f, 0.8f, 0.5f};
+    int[] items = new int[2];
+    TopK.select(buffer, 3, 3, 2, items, new float[2]);
+    assertArrayEquals(new int[] {1, 2}, items, "indices are relative to the row");
+  }
+}

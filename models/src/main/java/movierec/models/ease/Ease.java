@@ -1,0 +1,76 @@
+package movierec.models.ease;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import movierec.core.data.Interactions;
+import movierec.core.model.Model;
+import movierec.core.model.TrainContext;
+import movierec.models.linalg.ArrayIO;
+import movierec.models.linalg.Lapack;
+import movierec.models.linalg.Parallel;
+import movierec.models.linalg.Products;
+import movierec.models.linalg.SparseGram;
+
+/**
+ * EASE: H. Steck, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW 2019. An item-item weight
+ * matrix B with zero diagonal, in closed form: P = (XᵀX + λI)⁻¹, B = I − P·diag(1/diag(P)). A user's
+ * scores are their history row times B.
+ */
+public final class Ease implements Model {
+  private static final String FORMAT = "movierec.ease.v1";
+
+  private final EaseParams params;
+  private int numItems;
+  /** B, row-major numItems × numItems. */
+  private float[] weights;
+  private Interactions history;
+
+  public Ease(EaseParams params) {
+    this.params = params;
+  }
+
+  @Override
+  public void fit(TrainContext ctx) {
+    history = ctx.train();
+    numItems = history.numItems();
+    int n = numItems;
+    float[] p = SparseGram.of(history);
+    for (int i = 0; i < n; i++) p[i * n + i] += (float) params.lambda();
+    Lapack.invertSpd(p, n);
+    float[] diag = SparseGram.diagonal(p, n);
+    // In place: B[i][j] = −P[i][j] / P[j][j] off the diagonal, 0 on it.
+    Parallel.forRange(n, 64, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int row = i * n;
+        for (int j = 0; j < n; j++) p[row + j] = -p[row + j] / diag[j];
+        p[row + i] = 0f;
+      }
+    });
+    weights = p;
+  }
+
+  @Override
+  public void score(int[] users, float[] out) {
+    Products.sumRows(history, users, weights, numItems, out);
+  }
+
+  @Override
+  public boolean persistable() {
+    return true;
+  }
+
+  @Override
+  public void save(OutputStream out) throws IOException {
+    ArrayIO.writer(out, FORMAT).writeInt(numItems).writeFloats(weights).writeHistories(history).finish();
+  }
+
+  @Override
+  public void load(InputStream in) throws IOException {
+    ArrayIO io = ArrayIO.reader(in, FORMAT);
+    numItems = io.readInt();
+    weights = io.readFloats();
+    history = io.readHistories();
+    if (weights.length != numItems * numItems || history.numItems() != numItems) throw new IOException("inconsistent EASE model file");
+  }
+}

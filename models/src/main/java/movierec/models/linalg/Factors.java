@@ -1,0 +1,84 @@
+package movierec.models.linalg;
+
+import java.io.IOException;
+import java.util.SplittableRandom;
+
+/**
+ * User and item factor matrices (row-major, numUsers × k and numItems × k) of a matrix factorization;
+ * a user's score for an item is the dot product of their rows. Shared by PureSVD, iALS and BPR, which
+ * differ only in how they fit them. Mutable: fitting updates the arrays in place.
+ */
+public final class Factors {
+  private final int numUsers;
+  private final int numItems;
+  private final int k;
+  private final float[] users;
+  private final float[] items;
+
+  public Factors(int numUsers, int numItems, int k, float[] users, float[] items) {
+    if (users.length != numUsers * k || items.length != numItems * k) throw new IllegalArgumentException("factor arrays do not match " + numUsers + "/" + numItems + " × " + k);
+    this.numUsers = numUsers;
+    this.numItems = numItems;
+    this.k = k;
+    this.users = users;
+    this.items = items;
+  }
+
+  /** Entries drawn from N(0, std²), users first then items, from {@code rng}. */
+  public static Factors gaussian(int numUsers, int numItems, int k, double std, SplittableRandom rng) {
+    float[] u = new float[numUsers * k];
+    float[] v = new float[numItems * k];
+    for (float[] a : new float[][] {u, v}) {
+      for (int i = 0; i < a.length; i++) a[i] = (float) (std * gaussian(rng));
+    }
+    return new Factors(numUsers, numItems, k, u, v);
+  }
+
+  private static double gaussian(SplittableRandom rng) {
+    return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+  }
+
+  /** Writes {@code out[b, :]}, the scores of every item for {@code users[b]}. */
+  public void score(int[] userIndices, float[] out) {
+    // Transposing per call costs numItems × k, small next to the batch's scores, and is never stale.
+    Products.factorScores(users, userIndices, k, Products.transpose(items, numItems, k), numItems, out);
+  }
+
+  public Factors copy() {
+    return new Factors(numUsers, numItems, k, users.clone(), items.clone());
+  }
+
+  public void write(ArrayIO io) throws IOException {
+    io.writeInt(numUsers).writeInt(numItems).writeInt(k).writeFloats(users).writeFloats(items);
+  }
+
+  /** Reads factors written by {@link #write}, checking k against the params. */
+  public static Factors read(ArrayIO io, int expectedK) throws IOException {
+    int nu = io.readInt();
+    int ni = io.readInt();
+    int k = io.readInt(expectedK, "factors");
+    return new Factors(nu, ni, k, io.readFloats(), io.readFloats());
+  }
+
+  public int numUsers() {
+    return numUsers;
+  }
+
+  public int numItems() {
+    return numItems;
+  }
+
+  public int k() {
+    return k;
+  }
+
+  /** The live user factors (numUsers × k). */
+  public float[] users() {
+    return users;
+  }
+
+  /** The live item factors (numItems × k). */
+  public float[] items() {
+    return items;
+  }
+}

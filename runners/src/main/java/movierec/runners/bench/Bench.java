@@ -1,0 +1,141 @@
+package movierec.runners.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+import movierec.core.data.Dataset;
+import movierec.core.data.DatasetLoader;
+import movierec.core.data.DatasetWriter;
+import movierec.core.eval.CandidateFilters;
+import movierec.core.eval.Evaluator;
+import movierec.core.model.Model;
+import movierec.core.model.ModelFamily;
+import movierec.core.model.Recommender;
+import movierec.core.model.TrainContext;
+import movierec.core.split.Split;
+import movierec.core.split.SplitProtocol;
+import movierec.core.synth.SyntheticConfig;
+import movierec.core.synth.SyntheticData;
+import movierec.core.train.TrainingPlan;
+import movierec.models.ModelRegistry;
+
+/**
+ * Measures what the foundation issue sets targets for, on a synthetic dataset of the competition's
+ * shape: loading train_ratings.csv (under 5 s), the EASE fit against the same fit in numpy/scipy (at
+ * most half of numpy's time), and a full-ranking evaluation of every user over every item (under 2 s),
+ * split into model scoring and masking/top-K/metrics. Prints figures; judges nothing by exit code.
+ */
+public final class Bench {
+  static final double LOAD_TARGET_SECONDS = 5;
+  static final double EVALUATION_TARGET_SECONDS = 2;
+  static final double FIT_TARGET_RATIO = 0.5;
+
+  /**
+   * @param cache where the generated dataset is kept between runs (generation takes ~9 s at competition scale)
+   * @param home the project root, for the numpy script and its virtual environment
+   */
+  public record Settings(String preset, long seed, double lambda, Path cache, Path home, boolean numpy) {}
+
+  private record Timed<T>(T value, double seconds) {
+    static <T> Timed<T> of(Supplier<T> work) {
+      long start = System.nanoTime();
+      T value = work.get();
+      return new Timed<>(value, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private Bench() {}
+
+  public static void run(Settings s, PrintStream out) throws IOException, InterruptedException {
+    Path dir = s.cache().resolve(s.preset() + "-" + s.seed());
+    if (!Files.exists(dir.resolve(DatasetLoader.RATINGS))) {
+      Timed<Dataset> generated = Timed.of(() -> SyntheticData.generate(SyntheticConfig.preset(s.preset()), s.seed(), "bench"));
+      DatasetWriter.write(generated.value(), dir);
+      out.printf("generated %s in %.1f s (kept for later runs)%n", dir, generated.seconds());
+    }
+    // Other jobs on the machine inflate every figure: say how busy it was.
+    out.printf("machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    // Loaded twice: the first load pays JIT warm-up, as every CLI invocation does.
+    Timed<Dataset> firstLoad = Timed.of(() -> DatasetLoader.load(dir));
+    Timed<Dataset> load = Timed.of(() -> DatasetLoader.load(dir));
+    Dataset data = load.value();
+    out.printf("data: synthetic %s, seed %d: %,d users x %,d items, %,d interactions%n", s.preset(), s.seed(), data.numUsers(),
+        data.numItems(), data.interactions().size());
+    out.printf("load                %6.2f s first, %.2f s second  (target < %.0f s: %s)%n", firstLoad.seconds(), load.seconds(),
+        LOAD_TARGET_SECONDS, verdict(firstLoad.seconds() < LOAD_TARGET_SECONDS));
+
+    ModelFamily<?> ease = ModelRegistry.all().stream().filter(f -> f.name().equals("ease")).findFirst().orElse(null);
+    Model model;
+    Double javaFit = null;
+    if (ease != null) {
+      model = ease.create(Map.of("lambda", s.lambda()));
+      javaFit = Timed.of(() -> fit(model, data)).seconds();
+      out.printf("ease fit (Java)     %6.2f s  (lambda %s)%n", javaFit, s.lambda());
+    } else {
+      model = ModelRegistry.get("mostpop").create(Map.of());
+      fit(model, data);
+      out.println("ease fit (Java)     skipped: no 'ease' family in this build's ModelRegistry; evaluation below uses mostpop");
+    }
+
+    evaluate(model, data, out);
+
+    if (javaFit != null && s.numpy()) {
+      NumpyReference.Fit numpy = NumpyReference.fitEase(s.home(), dir.resolve(DatasetLoader.RATINGS), s.lambda());
+      double ratio = javaFit / numpy.fitSeconds();
+      out.printf("ease fit (numpy)    %6.2f s  (gram %.2f, inverse %.2f, weights %.2f; %s, numpy %s, scipy %s)%n", numpy.fitSeconds(),
+          numpy.gramSeconds(), numpy.inverseSeconds(), numpy.weightsSeconds(), numpy.dtype(), numpy.numpyVersion(), numpy.scipyVersion());
+      out.printf("ease Java/numpy     %6.2f     (target <= %.1f: %s)%n", ratio, FIT_TARGET_RATIO, verdict(ratio <= FIT_TARGET_RATIO));
+    }
+  }
+
+  private static Model fit(Model model, Dataset data) {
+    model.fit(TrainContext.of(data.interactions(), data.side(), 0));
+    return model;
+  }
+
+  /**
+   * Times {@link Evaluator#evaluate} on the default holdout's answers, twice (the second run is what
+   * each epoch of a training costs). The model was fitted on all data: the figures are timings, its
+   * metrics would be meaningless and are not shown.
+   */
+  private static void evaluate(Model model, Dataset data, PrintStream out) {
+    Split split = SplitProtocol.holdout(0).apply(data.interactions());
+    var exclusions = CandidateFilters.SEEN_ONLY.build(split.train(), data.side());
+    Evaluator evaluator = new Evaluator(split.truth(), exclusions, data.numItems(), 10, TrainingPlan.DEFAULT_DEPTH);
+    for (String run : new String[] {"first", "second"}) {
+      ScoringClock clock = new ScoringClock(model);
+      Timed<?> total = Timed.of(() -> evaluator.evaluate(clock));
+      double scoring = clock.nanos / 1e9;
+      boolean judged = run.equals("second");
+      out.printf("evaluation (%-6s) %6.2f s  (model scoring %.2f s, masking/top-K/metrics %.2f s; %,d users x %,d items)%s%n", run,
+          total.seconds(), scoring, total.seconds() - scoring, data.numUsers(), data.numItems(),
+          judged ? String.format("  (target < %.0f s: %s)", EVALUATION_TARGET_SECONDS, verdict(total.seconds() < EVALUATION_TARGET_SECONDS)) : "");
+    }
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "met" : "MISSED";
+  }
+
+  /** Adds up the time spent in the model's {@code score}, the rest of an evaluation being masking, top-K and metrics. */
+  private static final class ScoringClock implements Recommender {
+    private final Recommender model;
+    private long nanos;
+
+    ScoringClock(Recommender model) {
+      this.model = model;
+    }
+
+    @Override
+    public void score(int[] users, float[] out) {
+      long start = System.nanoTime();
+      model.score(users, out);
+      nanos += System.nanoTime() - start;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package movierec.runners.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Runs {@code runners/bench/ease_numpy.py} in the project's {@code .venv-bench/} (made or updated by
+ * {@code runners/bench/setup-venv.sh}, with pinned numpy and scipy) and reads the timings it prints.
+ */
+final class NumpyReference {
+  static final String SCRIPT = "runners/bench/ease_numpy.py";
+  static final String SETUP = "runners/bench/setup-venv.sh";
+  static final String VENV_PYTHON = ".venv-bench/bin/python";
+
+  /** Seconds of each part of the numpy fit; {@code fitSeconds} is gram + inverse + weights (loading excluded, as on the Java side). */
+  record Fit(double fitSeconds, double gramSeconds, double inverseSeconds, double weightsSeconds, String dtype, String numpyVersion,
+      String scipyVersion) {}
+
+  private NumpyReference() {}
+
+  static Fit fitEase(Path home, Path ratings, double lambda) throws IOException, InterruptedException {
+    // The setup is idempotent: a no-op (about a second) once the pinned versions are installed.
+    int setup = new ProcessBuilder("bash", home.resolve(SETUP).toString()).inheritIO().start().waitFor();
+    if (setup != 0) throw new IOException(SETUP + " failed (exit " + setup + ")");
+    Process p = new ProcessBuilder(home.resolve(VENV_PYTHON).toString(), home.resolve(SCRIPT).toString(), "--ratings", ratings.toString(),
+        "--lambda", Double.toString(lambda)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) throw new IOException(SCRIPT + " exited with " + p.exitValue());
+    JsonNode json = new ObjectMapper().readTree(output);
+    JsonNode s = json.get("seconds");
+    return new Fit(s.get("fit").asDouble(), s.get("gram").asDouble(), s.get("inverse").asDouble(), s.get("weights").asDouble(),
+        json.get("dtype").asText(), json.get("numpy").asText(), json.get("scipy").asText());
+  }
+}

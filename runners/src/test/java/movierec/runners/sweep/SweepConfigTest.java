@@ -1,0 +1,136 @@
+package movierec.runners.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import movierec.core.data.InputException;
+import movierec.runners.trial.TrialSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepConfigTest {
+  @TempDir Path dir;
+
+  private Path write(String yaml) throws IOException {
+    Path f = dir.resolve("sweep.yaml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  private String error(String yaml) throws IOException {
+    Path f = write(yaml);
+    return assertThrows(InputException.class, () -> SweepConfig.load(f)).getMessage();
+  }
+
+  @Test
+  void gridIsTheCartesianProductPerFamily() throws IOException {
+    SweepConfig c = SweepConfig.load(write("""
+        experiment: e
+        dataset: {synthetic: tiny}
+        models:
+          - family: ease
+            params: {lambda: [100, 200, 300]}
+          - family: mostpop
+        """));
+    List<TrialSpec> trials = c.expand();
+    assertEquals(4, trials.size());
+    assertEquals(List.of(100, 200, 300), trials.subList(0, 3).stream().map(t -> t.params().get("lambda")).toList());
+    assertEquals("mostpop", trials.get(3).family());
+    assertEquals(Map.of(), trials.get(3).params());
+  }
+
+  @Test
+  void randomSearchSamplesWithinRangesAndRepeatsForTheSameSeed() throws IOException {
+    String yaml = """
+        experiment: e
+        dataset: {synthetic: tiny}
+        search: {strategy: random, trials: 6}
+        seed: 9
+        models:
+          - family: ease
+            params: {lambda: {loguniform: [10, 1000]}}
+        """;
+    List<TrialSpec> first = SweepConfig.load(write(yaml)).expand();
+    List<TrialSpec> second = SweepConfig.load(write(yaml)).expand();
+    assertEquals(6, first.size());
+    assertEquals(first, second);
+    for (TrialSpec t : first) {
+      double lambda = ((Number) t.params().get("lambda")).doubleValue();
+      assertTrue(lambda >= 10 && lambda <= 1000, "lambda " + lambda);
+    }
+    assertTrue(first.stream().map(t -> t.params().get("lambda")).distinct().count() > 1);
+  }
+
+  @Test
+  void trialSpecSurvivesTheJsonRoundTripAJobCarries() throws IOException {
+    SweepConfig c = SweepConfig.load(write("""
+        experiment: e
+        dataset: {synthetic: tiny, seed: 5}
+        split: {protocol: holdout, last: 2, random: 3, seed: 4}
+        filters: {exclude_future: true, future_margin: 1, min_item_interactions: 3}
+        models:
+          - family: ease
+            params: {lambda: 250.5}
+        """));
+    TrialSpec spec = c.expand().get(0);
+    assertEquals(spec, TrialSpec.fromJson(spec.toJson()));
+    assertEquals(1, spec.filters().futureYearMargin());
+    assertEquals(3, spec.filters().minItemInteractions());
+  }
+
+  @Test
+  void unknownFamilyNamesLineKeyAndValidFamilies() throws IOException {
+    String msg = error("""
+        experiment: e
+        dataset: {synthetic: tiny}
+        models:
+          - family: nope
+        """);
+    assertTrue(msg.matches(".*sweep.yaml:4: models\\[0\\]\\.family: unknown model family 'nope'; valid: .*mostpop.*"), msg);
+  }
+
+  @Test
+  void unknownParameterListsTheValidOnes() throws IOException {
+    String msg = error("""
+        experiment: e
+        dataset: {synthetic: tiny}
+        models:
+          - family: ease
+            params:
+              lamda: 3
+        """);
+    assertTrue(msg.contains("sweep.yaml:6: models[0].params.lamda: unknown parameter for ease; valid: lambda"), msg);
+  }
+
+  @Test
+  void outOfRangeValueIsCaughtAtLoadTime() throws IOException {
+    String msg = error("""
+        experiment: e
+        dataset: {synthetic: tiny}
+        models:
+          - family: ease
+            params: {lambda: [100, -1]}
+        """);
+    assertTrue(msg.contains("sweep.yaml:5: models[0].params.lambda: "), msg);
+  }
+
+  @Test
+  void otherMistakesNameTheirKey() throws IOException {
+    assertTrue(error("experiment: e\nmodels: [{family: mostpop}]\n").contains("dataset: required"));
+    assertTrue(error("experiment: e\ndataset: {synthetic: tiny}\nmax_parallel: two\nmodels: [{family: mostpop}]\n")
+        .contains("sweep.yaml:3: max_parallel: expected an integer"));
+    assertTrue(error("experiment: e\ndataset: {synthetic: tiny}\nmetric: {name: recall_at_10, direction: up}\nmodels: [{family: mostpop}]\n")
+        .contains("sweep.yaml:3: metric.direction: expected maximize or minimize"));
+    assertTrue(error("experiment: e\ndataset: {synthetic: tiny}\nmodel: []\n").contains("sweep.yaml:3: model: unknown key"));
+    assertTrue(error("experiment: e\ndataset: {synthetic: huge}\nmodels: [{family: mostpop}]\n").contains("unknown synthetic preset 'huge'"));
+    assertTrue(error("experiment: e\ndataset: {synthetic: tiny}\nmodels:\n  - family: ease\n    params: {lambda: {uniform: [1, 2]}}\n")
+        .contains("sweep.yaml:5: models[0].params.lambda: distributions need search: {strategy: random}"));
+    assertTrue(error("experiment: [e\n").contains("sweep.yaml:"));
+  }
+}
