@@ -1,14 +1,10 @@
 package movierec.runners.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import movierec.core.data.InputException;
 import movierec.core.eval.Metric;
 import movierec.core.split.Split;
@@ -89,16 +85,13 @@ final class EnsembleCommand implements Callable<Integer> {
       Split split = runData.split();
       String logTo = experiment != null ? experimentIds.get(0) : sourceRuns.get(0).run().experimentId();
 
-      Path workDir = Files.createTempDirectory("movierec-ensemble-");
       try (EnsembleRun run = EnsembleRun.start(client, logTo, spec, presetChoice, sourceRuns)) {
         List<Ensemble.Source> lists = new ArrayList<>();
-        for (EnsembleSources.SourceRun s : sourceRuns) lists.add(EnsembleSources.read(client, s, spec.metric().key(), runData.data(), workDir.resolve("sources")));
+        for (EnsembleSources.SourceRun s : sourceRuns) lists.add(EnsembleSources.read(client, s, spec.metric().key(), runData.data()));
         Ensemble.Result result = Ensemble.build(lists, spec, runData.data(), split, runData.spec().filters());
-        RunInfo logged = run.finish(result, lists, runData.data(), runData.trialConfig(), workDir.resolve("run"));
+        RunInfo logged = run.finish(result, lists, runData.data(), runData.trialConfig());
         print(spec, lists, result, logged, client.trackingUri());
         return 0;
-      } finally {
-        deleteTree(workDir);
       }
     }
   }
@@ -119,11 +112,5 @@ final class EnsembleCommand implements Callable<Integer> {
     result.auto().ifPresent(auto -> System.out.printf(Locale.ROOT, "  auto weights %.4f (%+.4f) vs tuned %.4f (%+.4f); tuned weights are fit to this "
         + "validation split, so their gain overstates what the hidden answers will show%n", auto.metric(spec), auto.metric(spec) - best, ensemble, ensemble - best));
     System.out.printf("logged as run %s: %s/#/experiments/%s/runs/%s%n", run.runId(), uri, run.experimentId(), run.runId());
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
   }
 }

@@ -32,6 +32,8 @@ public final class EnsembleRun implements AutoCloseable {
   public static final String BEST_SOURCE_PREFIX = "best_source_";
   /** With tuned weights: the validation metric auto weights give. */
   public static final String AUTO_WEIGHTS_PREFIX = "auto_weights_";
+  /** The run's artifacts, the same files a trial has (but no model). */
+  private static final List<String> FILES = List.of(Submission.FILE, TopKFile.VALIDATION, TopKFile.FINAL, EnsembleConfig.FILE);
 
   private final TrackingClient client;
   private final RunInfo run;
@@ -85,13 +87,26 @@ public final class EnsembleRun implements AutoCloseable {
   }
 
   /**
-   * Writes the run's files into {@code workDir}, logs weights, metrics and artifacts, and ends the run FINISHED.
+   * Writes the run's files, logs weights, metrics and artifacts, and ends the run FINISHED.
    *
    * @param trialConfig the config.json of the trial the data came from, embedded in the ensemble's config
    */
-  public RunInfo finish(Ensemble.Result result, List<Ensemble.Source> sources, Dataset data, String trialConfig, Path workDir)
-      throws IOException {
-    Files.createDirectories(workDir);
+  public RunInfo finish(Ensemble.Result result, List<Ensemble.Source> sources, Dataset data, String trialConfig) throws IOException {
+    Path workDir = Files.createTempDirectory("movierec-ensemble-");
+    try {
+      writeFiles(result, sources, data, trialConfig, workDir);
+      client.artifacts(run).uploadDirectory(workDir, "");
+    } finally {
+      for (String name : FILES) Files.deleteIfExists(workDir.resolve(name));
+      Files.deleteIfExists(workDir);
+    }
+    logMetrics(result, sources);
+    client.endRun(run.runId(), RunStatus.FINISHED);
+    finished = true;
+    return client.getRun(run.runId());
+  }
+
+  private void writeFiles(Ensemble.Result result, List<Ensemble.Source> sources, Dataset data, String trialConfig, Path workDir) throws IOException {
     double[] weights = result.chosen().weights();
     Evaluation validation = result.chosen().validation();
     TopKFile.write(validation.lists(), data, workDir.resolve(TopKFile.VALIDATION));
@@ -99,7 +114,10 @@ public final class EnsembleRun implements AutoCloseable {
     Submission.write(result.finalLists(), data, workDir.resolve(Submission.FILE));
     String config = EnsembleConfig.toJson(spec, preset, sources, weights, trialConfig);
     DatasetWriter.atomically(workDir.resolve(EnsembleConfig.FILE), w -> w.write(config));
+  }
 
+  private void logMetrics(Ensemble.Result result, List<Ensemble.Source> sources) {
+    Evaluation validation = result.chosen().validation();
     String key = spec.metric().key();
     List<Metric> metrics = new ArrayList<>();
     validation.asMap().forEach((k, v) -> {
@@ -109,11 +127,7 @@ public final class EnsembleRun implements AutoCloseable {
     metrics.add(Metric.of(RunKeys.BEST_EPOCH, 0, 0));
     metrics.add(Metric.of(BEST_SOURCE_PREFIX + key, sources.stream().mapToDouble(Ensemble.Source::metric).max().orElseThrow(), 0));
     result.auto().ifPresent(auto -> metrics.add(Metric.of(AUTO_WEIGHTS_PREFIX + key, auto.metric(spec), 0)));
-    client.logBatch(run.runId(), metrics, Map.of(), Map.of(RunKeys.SOURCE_WEIGHTS, formatWeights(weights)));
-    client.artifacts(run).uploadDirectory(workDir, "");
-    client.endRun(run.runId(), RunStatus.FINISHED);
-    finished = true;
-    return client.getRun(run.runId());
+    client.logBatch(run.runId(), metrics, Map.of(), Map.of(RunKeys.SOURCE_WEIGHTS, formatWeights(result.chosen().weights())));
   }
 
   /** Comma-separated, in the order of {@link RunKeys#SOURCE_RUNS}. */

@@ -2,6 +2,7 @@ package movierec.submissions.ensemble;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import movierec.core.data.Dataset;
 import movierec.core.data.InputException;
 import movierec.core.eval.RankedLists;
@@ -18,6 +21,7 @@ import movierec.submissions.leaderboard.Leaderboard;
 import movierec.submissions.leaderboard.LeaderboardEntry;
 import movierec.submissions.leaderboard.LeaderboardOptions;
 import movierec.tracking.ArtifactFile;
+import movierec.tracking.RunArtifacts;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
 import movierec.tracking.RunStatus;
@@ -119,7 +123,7 @@ public final class EnsembleSources {
       if (s.splitHash() == null || s.datasetHash() == null) {
         throw new InputException("run " + run.runId() + " has no " + RunKeys.SPLIT_HASH + "/" + RunKeys.DATASET_HASH + " tags: not a movierec trial or ensemble");
       }
-      Set<String> files = new LinkedHashSet<>(client.artifacts(run).list("").stream().map(ArtifactFile::path).toList());
+      Set<String> files = client.artifacts(run).list("").stream().map(ArtifactFile::path).collect(Collectors.toSet());
       for (String needed : List.of(TopKFile.VALIDATION, TopKFile.FINAL)) {
         if (!files.contains(needed)) throw new InputException("run " + run.runId() + " has no " + needed + " artifact");
       }
@@ -129,7 +133,7 @@ public final class EnsembleSources {
   }
 
   /** Votes are only comparable across lists of the same data, validated on the same answers. */
-  private static void requireOne(List<SourceRun> sources, String what, java.util.function.Function<SourceRun, String> hash) {
+  private static void requireOne(List<SourceRun> sources, String what, Function<SourceRun, String> hash) {
     Map<String, List<String>> runsByHash = new LinkedHashMap<>();
     for (SourceRun s : sources) runsByHash.computeIfAbsent(hash.apply(s), k -> new ArrayList<>()).add(s.runId());
     if (runsByHash.size() > 1) {
@@ -140,21 +144,27 @@ public final class EnsembleSources {
   }
 
   /**
-   * Downloads a source's top-K files into {@code workDir} and reads them onto the dataset.
+   * Downloads a source's top-K files and reads them onto the dataset.
    *
    * @param metric the per-epoch metric key whose best-epoch value the source is weighed by
    */
-  public static Ensemble.Source read(TrackingClient client, SourceRun source, String metric, Dataset data, Path workDir) {
+  public static Ensemble.Source read(TrackingClient client, SourceRun source, String metric, Dataset data) {
     Double value = source.run().metrics().get(RunKeys.best(metric));
     if (value == null) throw new InputException("run " + source.runId() + " has no metric " + RunKeys.best(metric));
-    Path dir = workDir.resolve(source.runId());
-    var artifacts = client.artifacts(source.run());
+    RunArtifacts artifacts = client.artifacts(source.run());
+    return new Ensemble.Source(source.runId(), source.family(), value, source.givenWeight(),
+        readTopK(artifacts, TopKFile.VALIDATION, source, data), readTopK(artifacts, TopKFile.FINAL, source, data));
+  }
+
+  private static RankedLists readTopK(RunArtifacts artifacts, String name, SourceRun source, Dataset data) {
+    Path file = null;
     try {
-      RankedLists validation = TopKFile.read(artifacts.download(TopKFile.VALIDATION, dir.resolve(TopKFile.VALIDATION)), data);
-      RankedLists finalLists = TopKFile.read(artifacts.download(TopKFile.FINAL, dir.resolve(TopKFile.FINAL)), data);
-      return new Ensemble.Source(source.runId(), source.family(), value, source.givenWeight(), validation, finalLists);
+      file = artifacts.download(name, Files.createTempFile("movierec-" + source.runId() + "-", "-" + name));
+      return TopKFile.read(file, data);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the top-K files of run " + source.runId(), e);
+      throw new UncheckedIOException("cannot read " + name + " of run " + source.runId(), e);
+    } finally {
+      if (file != null) file.toFile().delete();
     }
   }
 }

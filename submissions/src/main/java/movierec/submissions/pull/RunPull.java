@@ -5,11 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import movierec.core.data.Dataset;
 import movierec.core.data.InputException;
 import movierec.submissions.Submission;
@@ -45,10 +43,10 @@ public final class RunPull {
       if (!present.contains(name)) throw new InputException("run " + run.runId() + " has no " + name + " artifact");
     }
     Files.createDirectories(outDir);
+    List<String> names = new ArrayList<>(REQUIRED);
+    OPTIONAL.stream().filter(present::contains).forEach(names::add);
     Path staging = Files.createTempDirectory(outDir, ".pull-");
     try {
-      List<String> names = new ArrayList<>(REQUIRED);
-      OPTIONAL.stream().filter(present::contains).forEach(names::add);
       for (String name : names) artifacts.download(name, staging.resolve(name));
       SubmissionValidator.Report report = SubmissionValidator.validate(staging.resolve(Submission.FILE), data);
       if (!report.ok()) {
@@ -61,9 +59,8 @@ public final class RunPull {
       }
       return written;
     } finally {
-      try (Stream<Path> left = Files.walk(staging)) {
-        for (Path p : left.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-      }
+      for (String name : names) Files.deleteIfExists(staging.resolve(name));
+      Files.deleteIfExists(staging);
     }
   }
 }

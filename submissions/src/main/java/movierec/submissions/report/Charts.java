@@ -27,6 +27,8 @@ final class Charts {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setLabelsVisible(true);
     chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+    chart.getStyler().setLabelsPosition(0.95);
+    chart.getStyler().setDecimalPattern("0.0000");
     chart.addSeries(metric, best.stream().map(LeaderboardEntry::family).toList(), best.stream().map(LeaderboardEntry::value).toList());
     return png(chart);
   }
@@ -35,6 +37,7 @@ final class Charts {
   static byte[] epochs(Map<String, List<Metric>> historyByFamily, String metric) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Validation " + metric + " per epoch (best run of each family)")
         .xAxisTitle("epoch").yAxisTitle(metric).build();
+    chart.getStyler().setDecimalPattern("0.000");
     historyByFamily.forEach((family, points) -> {
       if (points.isEmpty()) return;
       var series = chart.addSeries(family, points.stream().map(p -> (double) p.step()).toList(), points.stream().map(Metric::value).toList());

@@ -113,9 +113,9 @@ class EnsembleIntegrationTest {
     RunInfo logged;
     try (EnsembleRun run = EnsembleRun.start(client, runs.experimentId(), hard, Optional.of(EnsemblePreset.BEST3), sources)) {
       List<Ensemble.Source> lists = new ArrayList<>();
-      for (EnsembleSources.SourceRun s : sources) lists.add(EnsembleSources.read(client, s, "recall_at_10", data, dir.resolve("sources")));
+      for (EnsembleSources.SourceRun s : sources) lists.add(EnsembleSources.read(client, s, "recall_at_10", data));
       Ensemble.Result result = Ensemble.build(lists, hard, data, split, CandidateFilters.SEEN_ONLY);
-      logged = run.finish(result, lists, data, "{\"family\": \"a\"}", dir.resolve("run"));
+      logged = run.finish(result, lists, data, "{\"family\": \"a\"}");
     }
     assertEquals(RunStatus.FINISHED, logged.status());
     Map<String, String> tags = logged.tags();
