@@ -131,7 +131,7 @@ public final class EnsembleRun implements AutoCloseable {
   }
 
   /** Comma-separated, in the order of {@link RunKeys#SOURCE_RUNS}. */
-  public static String formatWeights(double[] weights) {
+  private static String formatWeights(double[] weights) {
     List<String> parts = new ArrayList<>();
     for (double w : weights) parts.add(String.format(Locale.ROOT, "%.6f", w));
     return String.join(",", parts);
