@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.ExperimentsPage;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowClientException;
 import org.mlflow.tracking.MlflowHttpException;
@@ -78,7 +79,8 @@ public final class TrackingClient implements AutoCloseable {
         }
     }
 
-    private Optional<String> findExperiment(String name) {
+    /** The id of the active experiment called {@code name}; empty when there is none (nothing is created). */
+    public Optional<String> findExperiment(String name) {
         // A search, not getExperimentByName: the Java client retries that lookup's 404 three times.
         String filter = "name = '" + name.replace("'", "\\'") + "'";
         Optional<Service.Experiment> experiment = call("find experiment '" + name + "'",
@@ -87,6 +89,20 @@ public final class TrackingClient implements AutoCloseable {
             throw new TrackingException("experiment '" + name + "' is deleted: restore it in the UI or use another name");
         }
         return experiment.map(Service.Experiment::getExperimentId);
+    }
+
+    /** Ids of every active experiment, for searches that span all of them. */
+    public List<String> activeExperimentIds() {
+        List<String> ids = new ArrayList<>();
+        String pageToken = null;
+        do {
+            String token = pageToken;
+            ExperimentsPage page = call("search experiments", () -> mlflow.searchExperiments("", Service.ViewType.ACTIVE_ONLY,
+                    RunQuery.DEFAULT_PAGE_SIZE, List.of(), token));
+            page.getItems().forEach(e -> ids.add(e.getExperimentId()));
+            pageToken = page.getNextPageToken().orElse(null);
+        } while (pageToken != null);
+        return ids;
     }
 
     /**

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "movierec", mixinStandardHelpOptions = true, version = "movierec 0.1.0",
     description = "Top-N movie recommendation experiments, tracked in MLflow.",
     subcommands = {DataCommand.class, TrainCommand.class, ValidateCommand.class, SweepCommand.class, QuickstartCommand.class,
-        WorkerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        WorkerCommand.class, BenchCommand.class, LeaderboardCommand.class, EnsembleCommand.class, PullCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   public static final int FAILURE = 1;
   public static final int BAD_INPUT = 2;

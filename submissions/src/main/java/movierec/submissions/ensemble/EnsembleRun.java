@@ -1,0 +1,153 @@
+package movierec.submissions.ensemble;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import movierec.core.data.Dataset;
+import movierec.core.data.DatasetWriter;
+import movierec.core.eval.Evaluation;
+import movierec.submissions.Submission;
+import movierec.submissions.TopKFile;
+import movierec.tracking.Metric;
+import movierec.tracking.RunInfo;
+import movierec.tracking.RunKeys;
+import movierec.tracking.RunStatus;
+import movierec.tracking.TrackingClient;
+
+/**
+ * An ensemble as an MLflow run shaped like a trial's, so the leaderboard ranks it and pull fetches it:
+ * the same metric keys ({@code recall_at_10} at step 0, {@code best_recall_at_10}), the split and
+ * dataset hashes of its sources, their run ids and weights as tags, and the same artifacts. Started
+ * before voting so that its duration covers the work; closed unfinished, it ends FAILED.
+ */
+public final class EnsembleRun implements AutoCloseable {
+  /** The best source's validation metric, logged beside the ensemble's so that the gain is one subtraction. */
+  public static final String BEST_SOURCE_PREFIX = "best_source_";
+  /** With tuned weights: the validation metric auto weights give. */
+  public static final String AUTO_WEIGHTS_PREFIX = "auto_weights_";
+  /** The run's artifacts, the same files a trial has (but no model). */
+  private static final List<String> FILES = List.of(Submission.FILE, TopKFile.VALIDATION, TopKFile.FINAL, EnsembleConfig.FILE);
+
+  private final TrackingClient client;
+  private final RunInfo run;
+  private final EnsembleSpec spec;
+  private final Optional<EnsemblePreset> preset;
+  private boolean finished;
+
+  private EnsembleRun(TrackingClient client, RunInfo run, EnsembleSpec spec, Optional<EnsemblePreset> preset) {
+    this.client = client;
+    this.run = run;
+    this.spec = spec;
+    this.preset = preset;
+  }
+
+  public static EnsembleRun start(TrackingClient client, String experimentId, EnsembleSpec spec, Optional<EnsemblePreset> preset,
+      List<EnsembleSources.SourceRun> sources) {
+    EnsembleSources.SourceRun first = sources.get(0);
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put(RunKeys.KIND, RunKeys.KIND_ENSEMBLE);
+    tags.put(RunKeys.FAMILY, RunKeys.KIND_ENSEMBLE);
+    tags.put(RunKeys.SPLIT_HASH, first.splitHash());
+    tags.put(RunKeys.DATASET_HASH, first.datasetHash());
+    Optional.ofNullable(first.run().tags().get(RunKeys.DATASET)).ifPresent(d -> tags.put(RunKeys.DATASET, d));
+    tags.put(RunKeys.SOURCE_RUNS, sources.stream().map(EnsembleSources.SourceRun::runId).collect(Collectors.joining(",")));
+    tags.put("mlflow.note.content", describe(spec, preset, sources));
+    String name = "ensemble-" + preset.map(EnsemblePreset::key).orElse(sources.size() + "runs") + "-" + spec.method().key()
+        + (spec.method() == VotingMethod.WEIGHTED ? "-" + spec.weights().key() : "");
+    RunInfo run = client.startRun(experimentId, name, tags);
+    EnsembleRun ensembleRun = new EnsembleRun(client, run, spec, preset);
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("method", spec.method().key());
+    params.put("weights", spec.weights().key());
+    params.put("rank_decay", spec.decay().key());
+    params.put("sources", Integer.toString(sources.size()));
+    preset.ifPresent(p -> params.put("preset", p.key()));
+    if (spec.weights() == WeightMode.TUNED) {
+      params.put("tune_samples", Integer.toString(spec.tuneSamples()));
+      params.put("seed", Long.toString(spec.seed()));
+    }
+    try {
+      client.logParams(run.runId(), params);
+    } catch (RuntimeException e) {
+      ensembleRun.close();
+      throw e;
+    }
+    return ensembleRun;
+  }
+
+  public RunInfo run() {
+    return run;
+  }
+
+  /**
+   * Writes the run's files, logs weights, metrics and artifacts, and ends the run FINISHED.
+   *
+   * @param trialConfig the config.json of the trial the data came from, embedded in the ensemble's config
+   */
+  public RunInfo finish(Ensemble.Result result, List<Ensemble.Source> sources, Dataset data, String trialConfig) throws IOException {
+    Path workDir = Files.createTempDirectory("movierec-ensemble-");
+    try {
+      writeFiles(result, sources, data, trialConfig, workDir);
+      client.artifacts(run).uploadDirectory(workDir, "");
+    } finally {
+      for (String name : FILES) Files.deleteIfExists(workDir.resolve(name));
+      Files.deleteIfExists(workDir);
+    }
+    logMetrics(result, sources);
+    client.endRun(run.runId(), RunStatus.FINISHED);
+    finished = true;
+    return client.getRun(run.runId());
+  }
+
+  private void writeFiles(Ensemble.Result result, List<Ensemble.Source> sources, Dataset data, String trialConfig, Path workDir) throws IOException {
+    double[] weights = result.chosen().weights();
+    Evaluation validation = result.chosen().validation();
+    TopKFile.write(validation.lists(), data, workDir.resolve(TopKFile.VALIDATION));
+    TopKFile.write(result.finalLists(), data, workDir.resolve(TopKFile.FINAL));
+    Submission.write(result.finalLists(), data, workDir.resolve(Submission.FILE));
+    String config = EnsembleConfig.toJson(spec, preset, sources, weights, trialConfig);
+    DatasetWriter.atomically(workDir.resolve(EnsembleConfig.FILE), w -> w.write(config));
+  }
+
+  private void logMetrics(Ensemble.Result result, List<Ensemble.Source> sources) {
+    Evaluation validation = result.chosen().validation();
+    String key = spec.metric().key();
+    List<Metric> metrics = new ArrayList<>();
+    validation.asMap().forEach((k, v) -> {
+      metrics.add(Metric.of(k, v, 0));
+      metrics.add(Metric.of(RunKeys.best(k), v, 0));
+    });
+    metrics.add(Metric.of(RunKeys.BEST_EPOCH, 0, 0));
+    metrics.add(Metric.of(BEST_SOURCE_PREFIX + key, sources.stream().mapToDouble(Ensemble.Source::metric).max().orElseThrow(), 0));
+    result.auto().ifPresent(auto -> metrics.add(Metric.of(AUTO_WEIGHTS_PREFIX + key, auto.metric(spec), 0)));
+    client.logBatch(run.runId(), metrics, Map.of(), Map.of(RunKeys.SOURCE_WEIGHTS, formatWeights(result.chosen().weights())));
+  }
+
+  /** Comma-separated, in the order of {@link RunKeys#SOURCE_RUNS}. */
+  private static String formatWeights(double[] weights) {
+    List<String> parts = new ArrayList<>();
+    for (double w : weights) parts.add(String.format(Locale.ROOT, "%.6f", w));
+    return String.join(",", parts);
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      finished = true;
+      client.endRun(run.runId(), RunStatus.FAILED);
+    }
+  }
+
+  private static String describe(EnsembleSpec spec, Optional<EnsemblePreset> preset, List<EnsembleSources.SourceRun> sources) {
+    String method = spec.method() == VotingMethod.HARD ? "Hard voting" : "Weighted hard voting (" + spec.weights().key() + " weights)";
+    return method + (spec.decay() == RankDecay.LOG ? " with log rank decay" : "") + " of " + preset.map(EnsemblePreset::key).orElse("named runs")
+        + ": " + sources.stream().map(s -> s.family() + " " + s.runId()).collect(Collectors.joining(", "));
+  }
+}
