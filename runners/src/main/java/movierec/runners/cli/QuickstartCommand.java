@@ -1,14 +1,16 @@
 package movierec.runners.cli;
 
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import movierec.runners.env.LocalMlflow;
 import movierec.runners.sweep.SweepConfig;
 import movierec.runners.sweep.SweepRunner;
-import movierec.runners.sweep.TrialOutcome;
+import movierec.submissions.leaderboard.Leaderboard;
+import movierec.submissions.leaderboard.LeaderboardFormat;
+import movierec.submissions.leaderboard.LeaderboardOptions;
+import movierec.tracking.Credentials;
+import movierec.tracking.RunQuery;
+import movierec.tracking.TrackingClient;
 import movierec.tracking.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,13 +31,14 @@ final class QuickstartCommand implements Callable<Integer> {
     SweepConfig sweep = SweepConfig.load(file);
     SweepRunner.Summary summary = SweepCommand.run(sweep, trackingUri, null, null);
     if (summary == null) return Main.FAILURE;
-    Map<String, TrialOutcome> best = new LinkedHashMap<>();
-    summary.outcomes().stream().filter(o -> o.status() == RunStatus.FINISHED)
-        .sorted(Comparator.comparingDouble(TrialOutcome::metric).reversed())
-        .forEach(o -> best.putIfAbsent(o.family(), o));
-    System.out.printf("%nbest run per family (validation %s):%n", sweep.metric());
-    System.out.printf("  %-12s %-10s %s%n", "family", "metric", "run id");
-    best.values().forEach(o -> System.out.printf("  %-12s %-10.4f %s%n", o.family(), o.metric(), o.runId()));
+    try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
+      var trials = client.searchRuns(RunQuery.in(summary.parent().experimentId())
+          .withFilter("tags.mlflow.parentRunId = '" + summary.parent().runId() + "'"));
+      Leaderboard board = Leaderboard.of(trials, LeaderboardOptions.defaults().withMetric(sweep.metric()).withPerFamily(true));
+      System.out.printf("%nbest run per family (validation %s); `./movierec leaderboard --experiment %s` shows them all:%n",
+          sweep.metric(), sweep.experiment());
+      System.out.print(LeaderboardFormat.TABLE.render(board));
+    }
     return summary.count(RunStatus.FAILED) == 0 ? 0 : Main.FAILURE;
   }
 }
