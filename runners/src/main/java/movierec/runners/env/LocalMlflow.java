@@ -25,7 +25,7 @@ public final class LocalMlflow {
     if (!Files.isRegularFile(script)) {
       throw new IllegalStateException("no tracking server: set MLFLOW_TRACKING_URI or --tracking-uri (no " + script + " to start one)");
     }
-    System.err.println("starting the local MLflow server (infra/mlflow/server.sh start; the first start installs it)...");
+    System.err.println("using the local MLflow server (infra/mlflow/server.sh start: starts it if needed; the first start installs it)");
     Process p = new ProcessBuilder("bash", script.toString(), "start").redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.waitFor() != 0) throw new IllegalStateException("infra/mlflow/server.sh start failed (exit " + p.exitValue() + ")");
