@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import movierec.core.data.InputException;
 import movierec.core.model.ModelFamily;
+import movierec.models.admmslim.AdmmSlim;
+import movierec.models.admmslim.AdmmSlimParams;
 import movierec.models.bpr.Bpr;
 import movierec.models.bpr.BprParams;
 import movierec.models.ease.Ease;
@@ -39,6 +41,7 @@ public final class ModelRegistry {
     add(new ModelFamily<>("bpr", "BPR-MF: matrix factorization by pairwise ranking SGD (Rendle et al. 2009)", BprParams.class, new BprParams(), Bpr::new));
     add(new ModelFamily<>("itemknn", "item-based kNN with shrunk cosine (Deshpande and Karypis 2004)", ItemKnnParams.class, new ItemKnnParams(), ItemKnn::new));
     add(new ModelFamily<>("userknn", "user-based kNN with shrunk cosine (Herlocker et al. 1999)", UserKnnParams.class, new UserKnnParams(), UserKnn::new));
+    add(new ModelFamily<>("admm_slim", "ADMM-SLIM: sparse item-item weights with L1/L2 fitted by ADMM (Steck et al. 2020)", AdmmSlimParams.class, new AdmmSlimParams(), AdmmSlim::new));
     add(new ModelFamily<>("genre_rule", "most popular unseen items of the user's favourite genres, by quota", GenreRuleParams.class, new GenreRuleParams(), GenreRule::new));
     add(new ModelFamily<>("year_rule", "items popular when the user was active, weighted by their release-year taste", YearRuleParams.class, new YearRuleParams(), YearRule::new));
   }
