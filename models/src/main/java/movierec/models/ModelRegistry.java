@@ -11,6 +11,8 @@ import movierec.models.bpr.Bpr;
 import movierec.models.bpr.BprParams;
 import movierec.models.ease.Ease;
 import movierec.models.ease.EaseParams;
+import movierec.models.fism.Fism;
+import movierec.models.fism.FismParams;
 import movierec.models.genrerule.GenreRule;
 import movierec.models.genrerule.GenreRuleParams;
 import movierec.models.ials.Ials;
@@ -42,6 +44,7 @@ public final class ModelRegistry {
     add(new ModelFamily<>("itemknn", "item-based kNN with shrunk cosine (Deshpande and Karypis 2004)", ItemKnnParams.class, new ItemKnnParams(), ItemKnn::new));
     add(new ModelFamily<>("userknn", "user-based kNN with shrunk cosine (Herlocker et al. 1999)", UserKnnParams.class, new UserKnnParams(), UserKnn::new));
     add(new ModelFamily<>("admm_slim", "ADMM-SLIM: sparse item-item weights with L1/L2 fitted by ADMM (Steck et al. 2020)", AdmmSlimParams.class, new AdmmSlimParams(), AdmmSlim::new));
+    add(new ModelFamily<>("fism", "FISMauc: factored item similarity with a pairwise loss (Kabbur et al. 2013)", FismParams.class, new FismParams(), Fism::new));
     add(new ModelFamily<>("genre_rule", "most popular unseen items of the user's favourite genres, by quota", GenreRuleParams.class, new GenreRuleParams(), GenreRule::new));
     add(new ModelFamily<>("year_rule", "items popular when the user was active, weighted by their release-year taste", YearRuleParams.class, new YearRuleParams(), YearRule::new));
   }
