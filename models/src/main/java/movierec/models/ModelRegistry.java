@@ -19,6 +19,8 @@ import movierec.models.ials.Ials;
 import movierec.models.ials.IalsParams;
 import movierec.models.itemknn.ItemKnn;
 import movierec.models.itemknn.ItemKnnParams;
+import movierec.models.lightgcn.LightGcn;
+import movierec.models.lightgcn.LightGcnParams;
 import movierec.models.mostpopular.MostPopular;
 import movierec.models.mostpopular.MostPopularParams;
 import movierec.models.puresvd.PureSvd;
@@ -45,6 +47,7 @@ public final class ModelRegistry {
     add(new ModelFamily<>("userknn", "user-based kNN with shrunk cosine (Herlocker et al. 1999)", UserKnnParams.class, new UserKnnParams(), UserKnn::new));
     add(new ModelFamily<>("admm_slim", "ADMM-SLIM: sparse item-item weights with L1/L2 fitted by ADMM (Steck et al. 2020)", AdmmSlimParams.class, new AdmmSlimParams(), AdmmSlim::new));
     add(new ModelFamily<>("fism", "FISMauc: factored item similarity with a pairwise loss (Kabbur et al. 2013)", FismParams.class, new FismParams(), Fism::new));
+    add(new ModelFamily<>("lightgcn", "LightGCN: embeddings propagated over the user-item graph, BPR loss (He et al. 2020)", LightGcnParams.class, new LightGcnParams(), LightGcn::new));
     add(new ModelFamily<>("genre_rule", "most popular unseen items of the user's favourite genres, by quota", GenreRuleParams.class, new GenreRuleParams(), GenreRule::new));
     add(new ModelFamily<>("year_rule", "items popular when the user was active, weighted by their release-year taste", YearRuleParams.class, new YearRuleParams(), YearRule::new));
   }
