@@ -26,12 +26,15 @@ public final class Factors {
 
   /** Entries drawn from N(0, std²), users first then items, from {@code rng}. */
   public static Factors gaussian(int numUsers, int numItems, int k, double std, SplittableRandom rng) {
-    float[] u = new float[numUsers * k];
-    float[] v = new float[numItems * k];
-    for (float[] a : new float[][] {u, v}) {
-      for (int i = 0; i < a.length; i++) a[i] = (float) (std * gaussian(rng));
-    }
-    return new Factors(numUsers, numItems, k, u, v);
+    float[] u = gaussian(numUsers * k, std, rng);
+    return new Factors(numUsers, numItems, k, u, gaussian(numItems * k, std, rng));
+  }
+
+  /** {@code length} entries drawn from N(0, std²): the initial values of any embedding table. */
+  public static float[] gaussian(int length, double std, SplittableRandom rng) {
+    float[] a = new float[length];
+    for (int i = 0; i < length; i++) a[i] = (float) (std * gaussian(rng));
+    return a;
   }
 
   private static double gaussian(SplittableRandom rng) {
