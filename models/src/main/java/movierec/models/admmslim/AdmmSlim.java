@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import movierec.core.data.Interactions;
 import movierec.core.model.Model;
 import movierec.core.model.TrainContext;
-import movierec.models.linalg.ArrayIO;
+import movierec.models.linalg.ItemWeights;
 import movierec.models.linalg.Lapack;
 import movierec.models.linalg.Parallel;
 import movierec.models.linalg.Products;
@@ -41,10 +41,7 @@ public final class AdmmSlim implements Model {
   private static final String FORMAT = "movierec.admmslim.v1";
 
   private final AdmmSlimParams params;
-  private int numItems;
-  /** C, row-major numItems × numItems. */
-  private float[] weights;
-  private Interactions history;
+  private ItemWeights fitted;
 
   public AdmmSlim(AdmmSlimParams params) {
     this.params = params;
@@ -52,9 +49,8 @@ public final class AdmmSlim implements Model {
 
   @Override
   public void fit(TrainContext ctx) {
-    history = ctx.train();
-    numItems = history.numItems();
-    int n = numItems;
+    Interactions history = ctx.train();
+    int n = history.numItems();
     float rho = (float) params.rho();
     float shift = (float) (params.lambda2() + params.rho());
     float[] p = SparseGram.of(history);
@@ -80,15 +76,14 @@ public final class AdmmSlim implements Model {
           out.get(work);
         }
         for (int j = 0; j < n; j++) lagrange[j] = (1 - shift * diagP[j] + work[j * n + j]) / diagP[j];
-        step(p, work, lagrange, c, gamma);
+        step(n, p, work, lagrange, c, gamma);
       }
     }
-    weights = c;
+    fitted = new ItemWeights(history, c);
   }
 
   /** One elementwise pass: B from B̃ = I − (λ2 + ρ)P + {@code pTimesDual}, then the C and Γ updates. */
-  private void step(float[] p, float[] pTimesDual, float[] lagrange, float[] c, float[] gamma) {
-    int n = numItems;
+  private void step(int n, float[] p, float[] pTimesDual, float[] lagrange, float[] c, float[] gamma) {
     float rho = (float) params.rho();
     float shift = (float) (params.lambda2() + params.rho());
     float threshold = (float) (params.lambda1() / params.rho());
@@ -112,7 +107,7 @@ public final class AdmmSlim implements Model {
 
   @Override
   public void score(int[] users, float[] out) {
-    Products.sumRows(history, users, weights, numItems, out);
+    fitted.score(users, out);
   }
 
   @Override
@@ -122,15 +117,11 @@ public final class AdmmSlim implements Model {
 
   @Override
   public void save(OutputStream out) throws IOException {
-    ArrayIO.writer(out, FORMAT).writeInt(numItems).writeFloats(weights).writeHistories(history).finish();
+    fitted.save(out, FORMAT);
   }
 
   @Override
   public void load(InputStream in) throws IOException {
-    ArrayIO io = ArrayIO.reader(in, FORMAT);
-    numItems = io.readInt();
-    weights = io.readFloats();
-    history = io.readHistories();
-    if (weights.length != numItems * numItems || history.numItems() != numItems) throw new IOException("inconsistent ADMM-SLIM model file");
+    fitted = ItemWeights.load(in, FORMAT);
   }
 }

@@ -1,14 +1,10 @@
 package movierec.models.bpr;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import movierec.core.data.Interactions;
-import movierec.core.model.IterativeModel;
 import movierec.core.model.TrainContext;
-import movierec.models.linalg.ArrayIO;
+import movierec.models.linalg.FactorModel;
 import movierec.models.linalg.Factors;
 
 /**
@@ -20,7 +16,7 @@ import movierec.models.linalg.Factors;
  * scoring is a plain dot product. Sampling and updates run on one thread in the order drawn from the
  * seed, so a seed fixes the result.
  */
-public final class Bpr extends IterativeModel<Factors> {
+public final class Bpr extends FactorModel {
   private static final String FORMAT = "movierec.bpr.v1";
   /** Initial factor scale: large enough to break symmetry, small next to the learned values. */
   private static final double INIT_STD = 0.1;
@@ -29,11 +25,16 @@ public final class Bpr extends IterativeModel<Factors> {
   private Interactions train;
   private int[][] seenSorted;
   private int[] userOfEntry;
-  private Factors factors;
   private SplittableRandom rng;
 
   public Bpr(BprParams params) {
+    super(FORMAT);
     this.params = params;
+  }
+
+  @Override
+  protected int width() {
+    return params.factors() + 1;
   }
 
   @Override
@@ -108,37 +109,5 @@ public final class Bpr extends IterativeModel<Factors> {
 
   private static double softplus(double z) {
     return z > 30 ? z : Math.log1p(Math.exp(z));
-  }
-
-  @Override
-  protected Factors snapshot() {
-    return factors.copy();
-  }
-
-  @Override
-  protected void restore(Factors snapshot) {
-    factors = snapshot;
-  }
-
-  @Override
-  public void score(int[] users, float[] out) {
-    factors.score(users, out);
-  }
-
-  @Override
-  public boolean persistable() {
-    return true;
-  }
-
-  @Override
-  public void save(OutputStream out) throws IOException {
-    ArrayIO io = ArrayIO.writer(out, FORMAT);
-    factors.write(io);
-    io.finish();
-  }
-
-  @Override
-  public void load(InputStream in) throws IOException {
-    factors = Factors.read(ArrayIO.reader(in, FORMAT), params.factors() + 1);
   }
 }

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import movierec.core.data.Interactions;
 import movierec.core.model.Model;
 import movierec.core.model.TrainContext;
-import movierec.models.linalg.ArrayIO;
+import movierec.models.linalg.ItemWeights;
 import movierec.models.linalg.Lapack;
 import movierec.models.linalg.Parallel;
 import movierec.models.linalg.Products;
@@ -21,10 +21,7 @@ public final class Ease implements Model {
   private static final String FORMAT = "movierec.ease.v1";
 
   private final EaseParams params;
-  private int numItems;
-  /** B, row-major numItems × numItems. */
-  private float[] weights;
-  private Interactions history;
+  private ItemWeights fitted;
 
   public Ease(EaseParams params) {
     this.params = params;
@@ -32,9 +29,8 @@ public final class Ease implements Model {
 
   @Override
   public void fit(TrainContext ctx) {
-    history = ctx.train();
-    numItems = history.numItems();
-    int n = numItems;
+    Interactions history = ctx.train();
+    int n = history.numItems();
     float[] p = SparseGram.of(history);
     for (int i = 0; i < n; i++) p[i * n + i] += (float) params.lambda();
     Lapack.invertSpd(p, n);
@@ -47,12 +43,12 @@ public final class Ease implements Model {
         p[row + i] = 0f;
       }
     });
-    weights = p;
+    fitted = new ItemWeights(history, p);
   }
 
   @Override
   public void score(int[] users, float[] out) {
-    Products.sumRows(history, users, weights, numItems, out);
+    fitted.score(users, out);
   }
 
   @Override
@@ -62,15 +58,11 @@ public final class Ease implements Model {
 
   @Override
   public void save(OutputStream out) throws IOException {
-    ArrayIO.writer(out, FORMAT).writeInt(numItems).writeFloats(weights).writeHistories(history).finish();
+    fitted.save(out, FORMAT);
   }
 
   @Override
   public void load(InputStream in) throws IOException {
-    ArrayIO io = ArrayIO.reader(in, FORMAT);
-    numItems = io.readInt();
-    weights = io.readFloats();
-    history = io.readHistories();
-    if (weights.length != numItems * numItems || history.numItems() != numItems) throw new IOException("inconsistent EASE model file");
+    fitted = ItemWeights.load(in, FORMAT);
   }
 }

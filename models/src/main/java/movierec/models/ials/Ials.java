@@ -1,14 +1,10 @@
 package movierec.models.ials;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import movierec.core.data.Interactions;
-import movierec.core.model.IterativeModel;
 import movierec.core.model.TrainContext;
-import movierec.models.linalg.ArrayIO;
+import movierec.models.linalg.FactorModel;
 import movierec.models.linalg.Factors;
 import movierec.models.linalg.ItemUsers;
 import movierec.models.linalg.Parallel;
@@ -25,7 +21,7 @@ import movierec.models.linalg.Products;
  * <p>A row's solve reads only the other side's fixed factors, so rows run in parallel and the result
  * does not depend on scheduling.
  */
-public final class Ials extends IterativeModel<Factors> {
+public final class Ials extends FactorModel {
   private static final String FORMAT = "movierec.ials.v1";
   /** Small initial factors: the first user sweep then starts near zero and is driven by the data. */
   private static final double INIT_STD = 0.01;
@@ -33,10 +29,15 @@ public final class Ials extends IterativeModel<Factors> {
   private final IalsParams params;
   private Interactions byUser;
   private ItemUsers byItem;
-  private Factors factors;
 
   public Ials(IalsParams params) {
+    super(FORMAT);
     this.params = params;
+  }
+
+  @Override
+  protected int width() {
+    return params.factors();
   }
 
   @Override
@@ -165,37 +166,5 @@ public final class Ials extends IterativeModel<Factors> {
     for (float v : x) norms += v * v;
     for (float v : y) norms += v * v;
     return (total + params.regularization() * norms) / Math.max(1, byUser.size());
-  }
-
-  @Override
-  protected Factors snapshot() {
-    return factors.copy();
-  }
-
-  @Override
-  protected void restore(Factors snapshot) {
-    factors = snapshot;
-  }
-
-  @Override
-  public void score(int[] users, float[] out) {
-    factors.score(users, out);
-  }
-
-  @Override
-  public boolean persistable() {
-    return true;
-  }
-
-  @Override
-  public void save(OutputStream out) throws IOException {
-    ArrayIO io = ArrayIO.writer(out, FORMAT);
-    factors.write(io);
-    io.finish();
-  }
-
-  @Override
-  public void load(InputStream in) throws IOException {
-    factors = Factors.read(ArrayIO.reader(in, FORMAT), params.factors());
   }
 }

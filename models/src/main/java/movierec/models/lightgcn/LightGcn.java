@@ -1,31 +1,27 @@
 package movierec.models.lightgcn;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import movierec.core.data.Interactions;
-import movierec.core.model.IterativeModel;
 import movierec.core.model.TrainContext;
-import movierec.models.linalg.ArrayIO;
+import movierec.models.linalg.FactorModel;
 import movierec.models.linalg.Factors;
 import movierec.models.linalg.ItemUsers;
 import movierec.models.linalg.Parallel;
 
 /**
  * LightGCN: X. He, K. Deng, X. Wang, Y. Li, Y. Zhang, M. Wang, "LightGCN: Simplifying and Powering Graph
- * Convolution Network for Recommendation", SIGIR 2020. Base embeddings E⁰ of users and items are
+ * Convolution Network for Recommendation", SIGIR 2020. Base factors E⁰ of users and items are
  * propagated over the user-item graph's normalized adjacency Â = D^−½ A D^−½, E^(l+1) = Â E^l, and
  * averaged over layers: E = M E⁰ with M = (1/(K+1)) Σ_{l=0..K} Â^l. A score is e_u · e_i. Trained with
- * BPR loss plus L2 on the batch's base embeddings, by Adam.
+ * BPR loss plus L2 on the batch's base factors, by Adam.
  *
  * <p>Gradients are written by hand: the propagation is linear and Â is symmetric, so M is too, and the
  * gradient with respect to E⁰ is M applied to the gradient with respect to E. Propagation runs in
  * parallel by rows over the adjacency's CSR, each row summed in a fixed order; sampling is sequential
  * from the seed; so a seed fixes the result.
  */
-public final class LightGcn extends IterativeModel<Factors> {
+public final class LightGcn extends FactorModel {
   private static final String FORMAT = "movierec.lightgcn.v1";
   /** Initial embedding scale, as in the authors' code (normal, std 0.1). */
   private static final double INIT_STD = 0.1;
@@ -55,11 +51,16 @@ public final class LightGcn extends IterativeModel<Factors> {
   private float[] combined;
   private float[] gradCombined;
   private float[] gradBase;
-  /** The layer-combined embeddings after the latest epoch: what scores (a fresh object per epoch). */
-  private Factors embeddings;
+  /** The layer-combined factors after the latest epoch: what scores (a fresh object per epoch). */
 
   public LightGcn(LightGcnParams params) {
+    super(FORMAT);
     this.params = params;
+  }
+
+  @Override
+  protected int width() {
+    return params.factors();
   }
 
   @Override
@@ -138,13 +139,13 @@ public final class LightGcn extends IterativeModel<Factors> {
     }
     propagate(base, combined);
     int k = params.factors();
-    embeddings = new Factors(numUsers, train.numItems(), k, Arrays.copyOf(combined, numUsers * k), Arrays.copyOfRange(combined, numUsers * k, nodes * k));
+    factors = new Factors(numUsers, train.numItems(), k, Arrays.copyOf(combined, numUsers * k), Arrays.copyOfRange(combined, numUsers * k, nodes * k));
     return counted == 0 ? Double.NaN : loss / counted;
   }
 
   /**
    * The mean over the {@code count} triples of BPR's −ln σ(e_u·(e_i − e_j)) plus (regularization / 2) ×
-   * the squared norms of their base embeddings, at the current E⁰; writes its gradient with respect to
+   * the squared norms of their base factors, at the current E⁰; writes its gradient with respect to
    * E⁰ into {@code grad} (nodes × factors).
    */
   double lossAndGradient(int[] users, int[] pos, int[] neg, int count, float[] grad) {
@@ -250,34 +251,7 @@ public final class LightGcn extends IterativeModel<Factors> {
   @Override
   protected Factors snapshot() {
     // Each epoch builds a new Factors and never changes it afterwards, so the reference is the snapshot.
-    return embeddings;
-  }
-
-  @Override
-  protected void restore(Factors snapshot) {
-    embeddings = snapshot;
-  }
-
-  @Override
-  public void score(int[] users, float[] out) {
-    embeddings.score(users, out);
-  }
-
-  @Override
-  public boolean persistable() {
-    return true;
-  }
-
-  /** Writes the layer-combined embeddings: all that scoring needs (E⁰ and the graph only matter to training). */
-  @Override
-  public void save(OutputStream out) throws IOException {
-    ArrayIO io = ArrayIO.writer(out, FORMAT);
-    embeddings.write(io);
-    io.finish();
-  }
-
-  @Override
-  public void load(InputStream in) throws IOException {
-    embeddings = Factors.read(ArrayIO.reader(in, FORMAT), params.factors());
+    // They are the layer-combined embeddings, all that scoring and the model file need.
+    return factors;
   }
 }

@@ -1,12 +1,14 @@
 package movierec.models.linalg;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.SplittableRandom;
 
 /**
  * User and item factor matrices (row-major, numUsers × k and numItems × k) of a matrix factorization;
- * a user's score for an item is the dot product of their rows. Shared by PureSVD, iALS and BPR, which
- * differ only in how they fit them. Mutable: fitting updates the arrays in place.
+ * a user's score for an item is the dot product of their rows. Shared by PureSVD, iALS, BPR and
+ * LightGCN, which differ only in how they fit them. Mutable: fitting updates the arrays in place.
  */
 public final class Factors {
   private final int numUsers;
@@ -51,12 +53,14 @@ public final class Factors {
     return new Factors(numUsers, numItems, k, users.clone(), items.clone());
   }
 
-  public void write(ArrayIO io) throws IOException {
-    io.writeInt(numUsers).writeInt(numItems).writeInt(k).writeFloats(users).writeFloats(items);
+  /** Writes a model file of the given format holding these factors. */
+  public void save(OutputStream out, String format) throws IOException {
+    ArrayIO.writer(out, format).writeInt(numUsers).writeInt(numItems).writeInt(k).writeFloats(users).writeFloats(items).finish();
   }
 
-  /** Reads factors written by {@link #write}, checking k against the params. */
-  public static Factors read(ArrayIO io, int expectedK) throws IOException {
+  /** Reads factors written by {@link #save}, checking k against the params. */
+  public static Factors load(InputStream in, String format, int expectedK) throws IOException {
+    ArrayIO io = ArrayIO.reader(in, format);
     int nu = io.readInt();
     int ni = io.readInt();
     int k = io.readInt(expectedK, "factors");

@@ -8,7 +8,6 @@ import movierec.core.data.Interactions;
 import movierec.core.model.InvalidParamException;
 import movierec.core.model.Model;
 import movierec.core.model.TrainContext;
-import movierec.models.linalg.ArrayIO;
 import movierec.models.linalg.Factors;
 import movierec.models.linalg.Lapack;
 import movierec.models.linalg.Products;
@@ -55,13 +54,11 @@ public final class PureSvd implements Model {
 
   @Override
   public void save(OutputStream out) throws IOException {
-    ArrayIO io = ArrayIO.writer(out, FORMAT);
-    factors.write(io);
-    io.finish();
+    factors.save(out, FORMAT);
   }
 
   @Override
   public void load(InputStream in) throws IOException {
-    factors = Factors.read(ArrayIO.reader(in, FORMAT), params.factors());
+    factors = Factors.load(in, FORMAT, params.factors());
   }
 }
