@@ -5,8 +5,18 @@ import java.util.List;
 import java.util.Map;
 import movierec.core.data.InputException;
 import movierec.core.model.ModelFamily;
+import movierec.models.autorec.AutoRec;
+import movierec.models.autorec.AutoRecParams;
+import movierec.models.cdae.Cdae;
+import movierec.models.cdae.CdaeParams;
 import movierec.models.mostpopular.MostPopular;
 import movierec.models.mostpopular.MostPopularParams;
+import movierec.models.multdae.MultDae;
+import movierec.models.multdae.MultDaeParams;
+import movierec.models.multvae.MultVae;
+import movierec.models.multvae.MultVaeParams;
+import movierec.models.recvae.RecVae;
+import movierec.models.recvae.RecVaeParams;
 
 /**
  * Every model family, found by name. Adding a family is a package under {@code movierec.models} and one
@@ -17,6 +27,11 @@ public final class ModelRegistry {
 
   static {
     add(new ModelFamily<>("mostpop", "items ranked by interaction count", MostPopularParams.class, new MostPopularParams(), MostPopular::new));
+    add(new ModelFamily<>("multvae", "variational autoencoder with multinomial likelihood (Liang et al. 2018)", MultVaeParams.class, MultVaeParams.DEFAULTS, MultVae::new));
+    add(new ModelFamily<>("multdae", "denoising autoencoder with multinomial likelihood (Liang et al. 2018)", MultDaeParams.class, MultDaeParams.DEFAULTS, MultDae::new));
+    add(new ModelFamily<>("recvae", "VAE with composite prior and alternating updates (Shenbin et al. 2020)", RecVaeParams.class, RecVaeParams.DEFAULTS, RecVae::new));
+    add(new ModelFamily<>("autorec", "item-based autoencoder (Sedhain et al. 2015)", AutoRecParams.class, AutoRecParams.DEFAULTS, AutoRec::new));
+    add(new ModelFamily<>("cdae", "collaborative denoising autoencoder with user nodes (Wu et al. 2016)", CdaeParams.class, CdaeParams.DEFAULTS, Cdae::new));
   }
 
   private ModelRegistry() {}

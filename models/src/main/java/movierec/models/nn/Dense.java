@@ -28,7 +28,7 @@ public final class Dense {
 
   /** x·W + b as a new matrix. */
   public INDArray forward(INDArray x) {
-    INDArray y = Tensors.zeros(x.rows(), w.value().columns());
+    INDArray y = Tensors.empty(x.rows(), w.value().columns());
     Tensors.gemm(x, false, w.value(), false, y);
     return y.addiRowVector(b.value());
   }
@@ -43,7 +43,7 @@ public final class Dense {
 
   /** dX = dY·Wᵀ only, leaving the parameter gradients alone (for layers held fixed in an update). */
   public INDArray backwardInput(INDArray dOut) {
-    INDArray dx = Tensors.zeros(dOut.rows(), w.value().rows());
+    INDArray dx = Tensors.empty(dOut.rows(), w.value().rows());
     Tensors.gemm(dOut, false, w.value(), true, dx);
     return dx;
   }

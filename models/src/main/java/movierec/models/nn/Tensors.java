@@ -20,9 +20,14 @@ public final class Tensors {
     return Nd4j.create(DataType.FLOAT, rows, cols);
   }
 
+  /** An uninitialized rows × cols matrix, for outputs that are fully overwritten (GEMM with beta = 0). */
+  public static INDArray empty(long rows, long cols) {
+    return Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
+  }
+
   /** A rows × cols matrix holding a copy of {@code data} (row-major). */
   public static INDArray of(float[] data, int rows, int cols) {
-    INDArray a = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
+    INDArray a = empty(rows, cols);
     write(data, a);
     return a;
   }

@@ -34,7 +34,7 @@ class MultVaeTest {
   @Test
   void beatsMostPopular() {
     Dataset data = Fixtures.small();
-    double recall = Fixtures.validate(ModelRegistry.get("multvae").create(Map.of("hidden", 200, "latent", 50, "epochs", 15, "batch_size", 250)), data, 0)
+    double recall = Fixtures.validate(ModelRegistry.get("multvae").create(Map.of("hidden", 100, "latent", 32, "epochs", 6, "batch_size", 100, "learning_rate", 0.003)), data, 0)
         .evaluation().recall();
     double baseline = FamilyChecks.mostPopularRecall(data);
     assertTrue(recall > 1.2 * baseline, "Mult-VAE recall " + recall + " vs MostPopular " + baseline);
