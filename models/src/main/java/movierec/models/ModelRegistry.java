@@ -7,8 +7,12 @@ import movierec.core.data.InputException;
 import movierec.core.model.ModelFamily;
 import movierec.models.admmslim.AdmmSlim;
 import movierec.models.admmslim.AdmmSlimParams;
+import movierec.models.autorec.AutoRec;
+import movierec.models.autorec.AutoRecParams;
 import movierec.models.bpr.Bpr;
 import movierec.models.bpr.BprParams;
+import movierec.models.cdae.Cdae;
+import movierec.models.cdae.CdaeParams;
 import movierec.models.ease.Ease;
 import movierec.models.ease.EaseParams;
 import movierec.models.fism.Fism;
@@ -23,8 +27,14 @@ import movierec.models.lightgcn.LightGcn;
 import movierec.models.lightgcn.LightGcnParams;
 import movierec.models.mostpopular.MostPopular;
 import movierec.models.mostpopular.MostPopularParams;
+import movierec.models.multdae.MultDae;
+import movierec.models.multdae.MultDaeParams;
+import movierec.models.multvae.MultVae;
+import movierec.models.multvae.MultVaeParams;
 import movierec.models.puresvd.PureSvd;
 import movierec.models.puresvd.PureSvdParams;
+import movierec.models.recvae.RecVae;
+import movierec.models.recvae.RecVaeParams;
 import movierec.models.userknn.UserKnn;
 import movierec.models.userknn.UserKnnParams;
 import movierec.models.yearrule.YearRule;
@@ -50,6 +60,11 @@ public final class ModelRegistry {
     add(new ModelFamily<>("lightgcn", "LightGCN: embeddings propagated over the user-item graph, BPR loss (He et al. 2020)", LightGcnParams.class, new LightGcnParams(), LightGcn::new));
     add(new ModelFamily<>("genre_rule", "most popular unseen items of the user's favourite genres, by quota", GenreRuleParams.class, new GenreRuleParams(), GenreRule::new));
     add(new ModelFamily<>("year_rule", "items popular when the user was active, weighted by their release-year taste", YearRuleParams.class, new YearRuleParams(), YearRule::new));
+    add(new ModelFamily<>("multvae", "variational autoencoder with multinomial likelihood (Liang et al. 2018)", MultVaeParams.class, MultVaeParams.DEFAULTS, MultVae::new));
+    add(new ModelFamily<>("multdae", "denoising autoencoder with multinomial likelihood (Liang et al. 2018)", MultDaeParams.class, MultDaeParams.DEFAULTS, MultDae::new));
+    add(new ModelFamily<>("recvae", "VAE with composite prior and alternating updates (Shenbin et al. 2020)", RecVaeParams.class, RecVaeParams.DEFAULTS, RecVae::new));
+    add(new ModelFamily<>("autorec", "item-based autoencoder (Sedhain et al. 2015)", AutoRecParams.class, AutoRecParams.DEFAULTS, AutoRec::new));
+    add(new ModelFamily<>("cdae", "collaborative denoising autoencoder with user nodes (Wu et al. 2016)", CdaeParams.class, CdaeParams.DEFAULTS, Cdae::new));
   }
 
   private ModelRegistry() {}

@@ -1,0 +1,34 @@
+package movierec.models.multvae;
+
+import static movierec.core.model.InvalidParamException.check;
+
+/**
+ * Mult-VAE settings; defaults are the paper's ([items → 600 → 200], dropout 0.5, batch 500, β cap 0.2)
+ * except the annealing length, scaled down from 200,000 updates to this data's ~60 updates per epoch.
+ *
+ * @param epochs passes over the users (the trainer may stop earlier and keep the best epoch)
+ * @param batchSize users per update
+ * @param hidden width of the encoder's and decoder's hidden layer
+ * @param latent dimension of the latent code
+ * @param dropout input dropout rate on the L2-normalized history
+ * @param learningRate Adam step size
+ * @param betaCap largest weight of the KL term
+ * @param annealSteps updates over which β grows linearly from 0 to the cap (0 = the cap from the start)
+ * @param weightDecay L2 penalty added to every gradient
+ */
+public record MultVaeParams(int epochs, int batchSize, int hidden, int latent, double dropout, double learningRate, double betaCap,
+    int annealSteps, double weightDecay) {
+  public static final MultVaeParams DEFAULTS = new MultVaeParams(50, 500, 600, 200, 0.5, 1e-3, 0.2, 20_000, 0.0);
+
+  public MultVaeParams {
+    check(epochs >= 1, "epochs", "must be >= 1");
+    check(batchSize >= 1, "batchSize", "must be >= 1");
+    check(hidden >= 1, "hidden", "must be >= 1");
+    check(latent >= 1, "latent", "must be >= 1");
+    check(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1)");
+    check(learningRate > 0, "learningRate", "must be > 0");
+    check(betaCap >= 0, "betaCap", "must be >= 0");
+    check(annealSteps >= 0, "annealSteps", "must be >= 0");
+    check(weightDecay >= 0, "weightDecay", "must be >= 0");
+  }
+}
