@@ -35,13 +35,19 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
       "max_parallel", "max_epochs", "early_stopping", "seed", "models");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Loads a sweep file; a relative dataset path is relative to the working directory, as on the command line. */
   public static SweepConfig load(Path file) {
+    return load(file, Path.of("").toAbsolutePath());
+  }
+
+  /** Loads a sweep file, resolving a relative dataset path against {@code base}. */
+  public static SweepConfig load(Path file, Path base) {
     YamlDocument doc = YamlDocument.read(file);
-    Reader r = new Reader(doc);
+    Reader r = new Reader(doc, base);
     JsonNode root = doc.root;
     r.onlyKeys("", root, TOP_KEYS);
     String experiment = r.text("/experiment", null);
-    DatasetSpec dataset = r.dataset(file);
+    DatasetSpec dataset = r.dataset();
     SplitProtocol split = r.split();
     CandidateFilters filters = r.filters();
     JsonNode metricNode = root.path("metric");
@@ -106,7 +112,7 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
   }
 
   /** Reads typed values at JSON pointers, turning every problem into a file:line: key error. */
-  private record Reader(YamlDocument doc) {
+  private record Reader(YamlDocument doc, Path base) {
     JsonNode at(String pointer) {
       return doc.root.at(pointer);
     }
@@ -145,14 +151,14 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
       return n.asBoolean();
     }
 
-    DatasetSpec dataset(Path file) {
+    DatasetSpec dataset() {
       JsonNode n = at("/dataset");
       if (n.isMissingNode()) throw doc.error("/dataset", "required: {synthetic: small} or {path: DIR}");
       onlyKeys("/dataset", n, Set.of("path", "synthetic", "seed"));
       try {
         if (n.has("path")) {
-          // Relative paths are relative to the working directory, as on the command line.
-          Path dir = Path.of(text("/dataset/path", null));
+          if (n.has("seed")) throw doc.error("/dataset/seed", "applies to synthetic data only");
+          Path dir = base.resolve(text("/dataset/path", null));
           if (!Files.isDirectory(dir)) throw doc.error("/dataset/path", "not a directory: " + dir.toAbsolutePath());
           return DatasetSpec.folder(dir);
         }

@@ -20,6 +20,7 @@ public record DatasetSpec(String path, String synthetic, Long seed) {
 
   public DatasetSpec {
     if ((path == null) == (synthetic == null)) throw new InputException("dataset: give exactly one of 'path' or 'synthetic'");
+    if (path != null && seed != null) throw new InputException("dataset: 'seed' applies to synthetic data only");
     if (synthetic != null) SyntheticConfig.preset(synthetic);
     if (synthetic != null && seed == null) seed = 42L;
   }

@@ -133,4 +133,19 @@ class SweepConfigTest {
         .contains("sweep.yaml:5: models[0].params.lambda: distributions need search: {strategy: random}"));
     assertTrue(error("experiment: [e\n").contains("sweep.yaml:"));
   }
+
+  @Test
+  void everyShippedSweepFileLoads() throws IOException {
+    // Files that name a data folder get an empty one: its contents are read only when trials run.
+    Files.createDirectories(dir.resolve("data/competition"));
+    List<Path> files;
+    try (var listing = Files.list(Path.of("../experiments"))) {
+      files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertTrue(files.size() >= 15, "sweep files found: " + files);
+    for (Path f : files) {
+      SweepConfig c = SweepConfig.load(f, dir);
+      assertTrue(!c.expand().isEmpty(), f + " expands to no trial");
+    }
+  }
 }
