@@ -9,6 +9,8 @@ import movierec.models.admmslim.AdmmSlim;
 import movierec.models.admmslim.AdmmSlimParams;
 import movierec.models.bpr.Bpr;
 import movierec.models.bpr.BprParams;
+import movierec.models.deepfm.DeepFm;
+import movierec.models.deepfm.DeepFmParams;
 import movierec.models.ease.Ease;
 import movierec.models.ease.EaseParams;
 import movierec.models.fism.Fism;
@@ -54,6 +56,7 @@ public final class ModelRegistry {
     add(new ModelFamily<>("lightgcn", "LightGCN: embeddings propagated over the user-item graph, BPR loss (He et al. 2020)", LightGcnParams.class, new LightGcnParams(), LightGcn::new));
     add(new ModelFamily<>("fm", "FM: factorization machine over user, item and item side features, pairwise SGD (Rendle 2010)", FmParams.class, new FmParams(), Fm::new));
     add(new ModelFamily<>("ffm", "FFM: field-aware factorization machine over user, item and item side features (Juan et al. 2016)", FfmParams.class, new FfmParams(), Ffm::new));
+    add(new ModelFamily<>("deepfm", "DeepFM: factorization machine plus an MLP over the shared field embeddings (Guo et al. 2017)", DeepFmParams.class, new DeepFmParams(), DeepFm::new));
     add(new ModelFamily<>("genre_rule", "most popular unseen items of the user's favourite genres, by quota", GenreRuleParams.class, new GenreRuleParams(), GenreRule::new));
     add(new ModelFamily<>("year_rule", "items popular when the user was active, weighted by their release-year taste", YearRuleParams.class, new YearRuleParams(), YearRule::new));
   }
