@@ -21,11 +21,6 @@ public final class Adagrad {
     Arrays.fill(squares, INITIAL);
   }
 
-  /** The parameters it updates. */
-  public float[] values() {
-    return values;
-  }
-
   /**
    * Steps {@code values[offset .. offset+len)} along {@code grad[from .. from+len)} plus reg × value, and
    * clears that part of {@code grad} for the next pair.

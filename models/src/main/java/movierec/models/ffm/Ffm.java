@@ -21,7 +21,8 @@ import movierec.models.linalg.Parallel;
  * v_{g,F(f)}⟩ x_f x_g. A user's taste in genres and in directors are then separate vectors rather than
  * one compromise. Trained with AdaGrad as in the paper, for ranking by {@link PairwiseSgd}.
  *
- * <p>A feature's row holds its FIELDS embeddings of {@code factors} then its weight. The user-item terms
+ * <p>A feature's row holds its FIELDS embeddings of {@code factors} then its weight (a user's own
+ * user-field embedding is never read: one layout for every row keeps the step code shared). The user-item terms
  * are Σ_F ⟨v_{u,F}, t_{i,F}⟩ with t_{i,F} = Σ_{g ∈ F} x_g v_{g,user}: after each epoch the t_{i,F} and the
  * item's own terms are precomputed, and scoring is a matrix factorization of width 5 × factors + 1.
  */
