@@ -1,0 +1,36 @@
+package movierec.runners.trial;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import movierec.core.eval.CandidateFilters;
+import movierec.core.split.SplitProtocol;
+import movierec.core.train.EpochSink;
+import movierec.models.ModelRegistry;
+import movierec.submissions.Submission;
+import movierec.submissions.SubmissionValidator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The trial runner knows nothing family-specific: every registered family runs through it to a valid submission. */
+class EveryFamilyTest {
+  @TempDir Path dir;
+
+  static Stream<String> families() {
+    return ModelRegistry.all().stream().map(f -> f.name());
+  }
+
+  @ParameterizedTest
+  @MethodSource("families")
+  void runsToAValidSubmission(String family) throws Exception {
+    TrialSpec spec = new TrialSpec("test", DatasetSpec.synthetic("tiny", 1), SplitProtocol.holdout(2), CandidateFilters.SEEN_ONLY,
+        "recall_at_10", family, Map.of(), 3, 2, 0);
+    TrialResult result = TrialRunner.run(spec, dir, EpochSink.NONE);
+    assertTrue(result.validation().recall() > 0, family + " found no held-out item");
+    var report = SubmissionValidator.validate(dir.resolve(Submission.FILE), spec.dataset().load());
+    assertTrue(report.ok(), family + ": " + report.describe());
+  }
+}
