@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code movierec} command: exit 0 on success, 1 on a failure, 2 on bad input or usage. */
 @Command(name = "movierec", mixinStandardHelpOptions = true, version = "movierec 0.1.0",
     description = "Top-N movie recommendation experiments, tracked in MLflow.",
-    subcommands = {DataCommand.class, TrainCommand.class, ValidateCommand.class, SweepCommand.class, QuickstartCommand.class,
+    subcommands = {DataCommand.class, TrainCommand.class, ValidateCommand.class, FamiliesCommand.class, SweepCommand.class, QuickstartCommand.class,
         WorkerCommand.class, BenchCommand.class, LeaderboardCommand.class, EnsembleCommand.class, PullCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
