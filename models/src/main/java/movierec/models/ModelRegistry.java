@@ -11,6 +11,8 @@ import movierec.models.ease.Ease;
 import movierec.models.ease.EaseParams;
 import movierec.models.genrerule.GenreRule;
 import movierec.models.genrerule.GenreRuleParams;
+import movierec.models.gru4rec.Gru4Rec;
+import movierec.models.gru4rec.Gru4RecParams;
 import movierec.models.ials.Ials;
 import movierec.models.ials.IalsParams;
 import movierec.models.itemknn.ItemKnn;
@@ -19,6 +21,8 @@ import movierec.models.mostpopular.MostPopular;
 import movierec.models.mostpopular.MostPopularParams;
 import movierec.models.puresvd.PureSvd;
 import movierec.models.puresvd.PureSvdParams;
+import movierec.models.sasrec.SasRec;
+import movierec.models.sasrec.SasRecParams;
 import movierec.models.userknn.UserKnn;
 import movierec.models.userknn.UserKnnParams;
 import movierec.models.yearrule.YearRule;
@@ -41,6 +45,8 @@ public final class ModelRegistry {
     add(new ModelFamily<>("userknn", "user-based kNN with shrunk cosine (Herlocker et al. 1999)", UserKnnParams.class, new UserKnnParams(), UserKnn::new));
     add(new ModelFamily<>("genre_rule", "most popular unseen items of the user's favourite genres, by quota", GenreRuleParams.class, new GenreRuleParams(), GenreRule::new));
     add(new ModelFamily<>("year_rule", "items popular when the user was active, weighted by their release-year taste", YearRuleParams.class, new YearRuleParams(), YearRule::new));
+    add(new ModelFamily<>("sasrec", "SASRec: causal self-attention over the user's recent items (Kang and McAuley 2018)", SasRecParams.class, new SasRecParams(), SasRec::new));
+    add(new ModelFamily<>("gru4rec", "GRU4Rec: a GRU over the user's recent items (Hidasi et al. 2016)", Gru4RecParams.class, new Gru4RecParams(), Gru4Rec::new));
   }
 
   private ModelRegistry() {}
