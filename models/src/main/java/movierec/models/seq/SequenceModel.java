@@ -14,15 +14,10 @@ import movierec.core.data.Interactions;
 import movierec.core.model.IterativeModel;
 import movierec.core.model.TrainContext;
 import movierec.models.linalg.ArrayIO;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.ListenerVariables;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -59,7 +54,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private SplittableRandom rng;
   private int[][] seenSorted;
   private int[] trainUsers;
-  private final LossListener lossListener = new LossListener();
+  private Map<String, INDArray> monitor;
 
   protected SequenceModel(SequenceParams params, Objective objective, String format) {
     this.params = params;
@@ -112,6 +107,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     QuietGradients.create(graph.sd());
     seenSorted = objective == Objective.BCE ? history.sortedItemSets() : null;
     trainUsers = IntStream.range(0, history.numUsers()).filter(u -> history.length(u) >= 2).toArray();
+    monitor = monitorInputs(rng.split());
   }
 
   private void build(int items, SplittableRandom init) {
@@ -152,6 +148,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     sd.setLossVariables(LOSS);
     TrainingConfig.Builder config = TrainingConfig.builder()
         .updater(new Adam(params.learningRate()))
+        .minimize(LOSS)
         .dataSetFeatureMapping(trainingInputs)
         .markLabelsUnused();
     if (params.l2() > 0) config.l2(params.l2());
@@ -161,41 +158,35 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   @Override
   protected double trainEpoch(int epoch) {
     shuffle(trainUsers, rng);
-    double loss = 0;
-    int batches = 0;
     for (int from = 0; from < trainUsers.length; from += params.batchSize()) {
       int to = Math.min(trainUsers.length, from + params.batchSize());
       Batch b = new Batch(to - from, params.maxLen(), numItems);
       for (int r = 0; r < b.size(); r++) trainingExample(history, trainUsers[from + r], b, r, rng);
-      graph.sd().fit(new MultiDataSet(trainingArrays(b, Arrays.copyOfRange(trainUsers, from, to)), null), lossListener);
-      loss += lossListener.last;
-      batches++;
+      INDArray[] masks = graph.sampleMasks(b.size(), rng);
+      graph.sd().fit(new MultiDataSet(trainingArrays(b, Arrays.copyOfRange(trainUsers, from, to), masks), null));
     }
-    return batches == 0 ? Double.NaN : loss / batches;
+    return monitor == null ? Double.NaN : graph.sd().outputSingle(monitor, LOSS).getDouble(0);
   }
 
-  /** Catches each step's loss: fitting one batch at a time leaves SameDiff's own loss curve empty. */
-  private static final class LossListener extends BaseListener {
-    private double last;
-
-    @Override
-    public boolean isActive(Operation operation) {
-      return operation == Operation.TRAINING;
-    }
-
-    @Override
-    public ListenerVariables requiredVariables(SameDiff sd) {
-      return ListenerVariables.builder().trainingVariables(LOSS).build();
-    }
-
-    @Override
-    public void activationAvailable(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet batch, SameDiffOp op, String varName, INDArray activation) {
-      if (varName.equals(LOSS)) last = activation.getDouble(0);
-    }
+  /**
+   * The epoch's reported loss is that of one fixed batch without dropout, after the epoch: SameDiff
+   * 1.0.0-M2.1 reports 0 to listeners when fitting one batch at a time, and a second forward pass over
+   * every batch would cost a third of the training time.
+   */
+  private Map<String, INDArray> monitorInputs(SplittableRandom random) {
+    int size = Math.min(params.batchSize(), trainUsers.length);
+    if (size == 0) return null;
+    int[] users = Arrays.copyOf(trainUsers, size);
+    Batch b = new Batch(size, params.maxLen(), numItems);
+    for (int r = 0; r < size; r++) trainingExample(history, users[r], b, r, random);
+    INDArray[] arrays = trainingArrays(b, users, graph.identityMasks(size));
+    Map<String, INDArray> inputs = new HashMap<>();
+    for (int i = 0; i < arrays.length; i++) inputs.put(trainingInputs.get(i), arrays[i]);
+    return inputs;
   }
 
   /** Placeholder values in the order of {@link #trainingInputs}. */
-  private INDArray[] trainingArrays(Batch b, int[] users) {
+  private INDArray[] trainingArrays(Batch b, int[] users, INDArray[] masks) {
     int positions = b.size() * b.len();
     int[] targets = b.targets().clone();
     float[] weights = new float[positions];
@@ -207,7 +198,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     }
     List<INDArray> arrays = new ArrayList<>(List.of(tokenArray(b), validArray(b), Nd4j.createFromArray(targets), Nd4j.createFromArray(weights)));
     if (objective == Objective.BCE) arrays.add(Nd4j.createFromArray(negatives(b, users)));
-    arrays.addAll(List.of(graph.sampleMasks(b.size(), rng)));
+    arrays.addAll(List.of(masks));
     return arrays.toArray(INDArray[]::new);
   }
 
