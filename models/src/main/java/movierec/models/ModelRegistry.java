@@ -25,6 +25,8 @@ import movierec.models.fm.Fm;
 import movierec.models.fm.FmParams;
 import movierec.models.genrerule.GenreRule;
 import movierec.models.genrerule.GenreRuleParams;
+import movierec.models.gru4rec.Gru4Rec;
+import movierec.models.gru4rec.Gru4RecParams;
 import movierec.models.ials.Ials;
 import movierec.models.ials.IalsParams;
 import movierec.models.itemknn.ItemKnn;
@@ -41,6 +43,8 @@ import movierec.models.puresvd.PureSvd;
 import movierec.models.puresvd.PureSvdParams;
 import movierec.models.recvae.RecVae;
 import movierec.models.recvae.RecVaeParams;
+import movierec.models.sasrec.SasRec;
+import movierec.models.sasrec.SasRecParams;
 import movierec.models.userknn.UserKnn;
 import movierec.models.userknn.UserKnnParams;
 import movierec.models.yearrule.YearRule;
@@ -74,6 +78,8 @@ public final class ModelRegistry {
     add(new ModelFamily<>("recvae", "VAE with composite prior and alternating updates (Shenbin et al. 2020)", RecVaeParams.class, RecVaeParams.DEFAULTS, RecVae::new));
     add(new ModelFamily<>("autorec", "item-based autoencoder (Sedhain et al. 2015)", AutoRecParams.class, AutoRecParams.DEFAULTS, AutoRec::new));
     add(new ModelFamily<>("cdae", "collaborative denoising autoencoder with user nodes (Wu et al. 2016)", CdaeParams.class, CdaeParams.DEFAULTS, Cdae::new));
+    add(new ModelFamily<>("sasrec", "SASRec: causal self-attention over the user's recent items (Kang and McAuley 2018)", SasRecParams.class, new SasRecParams(), SasRec::new));
+    add(new ModelFamily<>("gru4rec", "GRU4Rec: a GRU over the user's recent items (Hidasi et al. 2016)", Gru4RecParams.class, new Gru4RecParams(), Gru4Rec::new));
   }
 
   private ModelRegistry() {}

@@ -1,0 +1,32 @@
+package movierec.models.sasrec;
+
+import movierec.core.model.InvalidParamException;
+import movierec.models.seq.Objective;
+import movierec.models.seq.SequenceParams;
+
+/**
+ * @param hidden embedding and block width; 64 keeps a CPU epoch on the small data to seconds
+ * @param maxLen items of history read; 50 covers most of a median competition history's recent part
+ * @param blocks self-attention blocks (the paper's b = 2)
+ * @param heads attention heads; must divide hidden (the paper uses 1)
+ * @param dropout rate on embeddings and block outputs (the paper: 0.2 on MovieLens-1M)
+ * @param learningRate Adam step (the paper's 0.001)
+ * @param l2 L2 weight on all parameters; 0 leaves regularisation to dropout
+ * @param batchSize users per Adam step (the paper's 128)
+ * @param epochs upper bound; early stopping picks the best
+ * @param loss {@code softmax} (full cross-entropy over items) or {@code bce} (the paper's one sampled
+ *     negative per position)
+ */
+public record SasRecParams(int hidden, int maxLen, int blocks, int heads, double dropout, double learningRate, double l2, int batchSize, int epochs, String loss)
+    implements SequenceParams {
+  public SasRecParams {
+    SequenceParams.validate(hidden, maxLen, dropout, learningRate, l2, batchSize, epochs);
+    InvalidParamException.check(blocks > 0, "blocks", "must be > 0");
+    InvalidParamException.check(heads > 0 && hidden % heads == 0, "heads", "must be > 0 and divide hidden");
+    Objective.parse(loss, "loss");
+  }
+
+  public SasRecParams() {
+    this(64, 50, 2, 1, 0.2, 0.001, 0.0, 128, 30, "softmax");
+  }
+}

@@ -1,0 +1,293 @@
+package movierec.models.seq;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import movierec.core.data.Interactions;
+import movierec.core.model.IterativeModel;
+import movierec.core.model.TrainContext;
+import movierec.models.linalg.ArrayIO;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Shared machinery of the sequential families: token windows over each user's time-ordered history, an
+ * item embedding table shared by input and output, a family-specific encoder built in SameDiff, the
+ * training loss (softmax or sampled BCE at every target position), Adam steps, best-epoch snapshots and
+ * model files.
+ *
+ * <p>The default task is next-item prediction: the input is the user's last maxLen items before their
+ * latest, and each position's target is the item that followed it. A user is scored by the
+ * representation at the last position of a window ending at their latest item, dotted with every item's
+ * embedding.
+ *
+ * <p>All randomness (initial weights, batch order, dropout masks, negatives) comes from a generator
+ * seeded by the context, so a seed fixes the result.
+ */
+public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
+  /** Users scored per forward pass: keeps the [batch, numItems] score matrix small. */
+  private static final int SCORE_BATCH = 256;
+  private static final String LOSS = "loss";
+  private static final String SCORES = "scores";
+
+  private final SequenceParams params;
+  private final Objective objective;
+  private final String format;
+  private Interactions history;
+  private int numItems;
+  private Graph graph;
+  private List<String> trainingInputs;
+  private SplittableRandom rng;
+  private int[][] seenSorted;
+  private int[] trainUsers;
+  private Map<String, INDArray> monitor;
+
+  protected SequenceModel(SequenceParams params, Objective objective, String format) {
+    this.params = params;
+    this.objective = objective;
+    this.format = format;
+  }
+
+  /**
+   * Builds the family's encoder from the embedded tokens x [B·L, hidden] and valid [B·L, 1] (1 at
+   * items and special tokens, 0 at padding) to representations [B·L, hidden] (row r is position r mod L
+   * of window r / L; see {@link Graph}).
+   */
+  protected abstract SDVariable encode(Graph g, SDVariable x, SDVariable valid);
+
+  /** Special tokens after padding (BERT4Rec's mask token). */
+  protected int extraTokens() {
+    return 0;
+  }
+
+  /** Items in the data being fitted or scored; token numItems is padding. */
+  protected final int numItems() {
+    return numItems;
+  }
+
+  /** Next-item prediction over the user's last maxLen + 1 items. */
+  protected void trainingExample(Interactions x, int user, Batch b, int row, SplittableRandom random) {
+    b.window(b.tokens(), row, x, user, x.end(user) - 1);
+    b.window(b.targets(), row, x, user, x.end(user));
+    // The target window is one item longer: the position before the first input has no target.
+    for (int p = row * b.len(); p < (row + 1) * b.len(); p++) {
+      if (b.tokens()[p] == b.pad()) b.targets()[p] = -1;
+    }
+  }
+
+  /** The input whose last position scores the user's next item: their last maxLen items. */
+  protected void queryExample(Interactions x, int user, Batch b, int row) {
+    b.window(b.tokens(), row, x, user, x.end(user));
+  }
+
+  @Override
+  protected int requestedEpochs() {
+    return params.epochs();
+  }
+
+  @Override
+  protected void initialize(TrainContext ctx) {
+    history = ctx.train();
+    rng = new SplittableRandom(ctx.seed());
+    build(history.numItems(), rng.split());
+    QuietGradients.create(graph.sd());
+    seenSorted = objective == Objective.BCE ? history.sortedItemSets() : null;
+    trainUsers = IntStream.range(0, history.numUsers()).filter(u -> history.length(u) >= 2).toArray();
+    monitor = monitorInputs(rng.split());
+  }
+
+  private void build(int items, SplittableRandom init) {
+    numItems = items;
+    int d = params.hidden();
+    int len = params.maxLen();
+    graph = new Graph(init, len, params.dropout());
+    SameDiff sd = graph.sd();
+    SDVariable tokens = sd.placeHolder("tokens", DataType.INT, -1, len);
+    SDVariable valid = sd.placeHolder("valid", DataType.FLOAT, -1, 1);
+    int vocabulary = numItems + 1 + extraTokens();
+    SDVariable table = graph.normal("item_embedding", vocabulary, d, 1 / Math.sqrt(d));
+    // Lookups are one-hot products: SameDiff differentiates gather with a loop over indices, ~1000× slower.
+    SDVariable embedded = sd.oneHot(tokens, vocabulary).reshape(-1, vocabulary).mmul(table);
+    SDVariable hidden = encode(graph, embedded, valid);
+    SDVariable itemsOut = table.get(SDIndex.interval(0, numItems));
+
+    SDVariable last = hidden.reshape(-1, len, d).get(SDIndex.all(), SDIndex.point(len - 1), SDIndex.all());
+    sd.mmul(SCORES, last, itemsOut, false, true, false);
+
+    SDVariable targets = sd.placeHolder("targets", DataType.INT, -1);
+    SDVariable weights = sd.placeHolder("weights", DataType.FLOAT, -1);
+    trainingInputs = new ArrayList<>(List.of("tokens", "valid", "targets", "weights"));
+    SDVariable logits = sd.mmul(hidden, itemsOut, false, true, false);
+    SDVariable perPosition;
+    if (objective == Objective.SOFTMAX) {
+      perPosition = sd.loss.sparseSoftmaxCrossEntropy(logits, targets);
+    } else {
+      // Picking two logits out of all costs as much as the softmax; see the lookup above for why not gather.
+      SDVariable negatives = sd.placeHolder("negatives", DataType.INT, -1);
+      trainingInputs.add("negatives");
+      SDVariable pos = logits.mul(sd.oneHot(targets, numItems)).sum(1);
+      SDVariable neg = logits.mul(sd.oneHot(negatives, numItems)).sum(1);
+      perPosition = sd.nn.softplus(pos.neg()).add(sd.nn.softplus(neg));
+    }
+    perPosition.mul(weights).sum(LOSS);
+    for (SDVariable m : graph.dropoutMasks()) trainingInputs.add(m.name());
+    sd.setLossVariables(LOSS);
+    TrainingConfig.Builder config = TrainingConfig.builder()
+        .updater(new Adam(params.learningRate()))
+        .minimize(LOSS)
+        .dataSetFeatureMapping(trainingInputs)
+        .markLabelsUnused();
+    if (params.l2() > 0) config.l2(params.l2());
+    sd.setTrainingConfig(config.build());
+  }
+
+  @Override
+  protected double trainEpoch(int epoch) {
+    shuffle(trainUsers, rng);
+    for (int from = 0; from < trainUsers.length; from += params.batchSize()) {
+      int to = Math.min(trainUsers.length, from + params.batchSize());
+      Batch b = new Batch(to - from, params.maxLen(), numItems);
+      for (int r = 0; r < b.size(); r++) trainingExample(history, trainUsers[from + r], b, r, rng);
+      INDArray[] masks = graph.sampleMasks(b.size(), rng);
+      graph.sd().fit(new MultiDataSet(trainingArrays(b, Arrays.copyOfRange(trainUsers, from, to), masks), null));
+    }
+    return monitor == null ? Double.NaN : graph.sd().outputSingle(monitor, LOSS).getDouble(0);
+  }
+
+  /**
+   * The epoch's reported loss is that of one fixed batch without dropout, after the epoch: SameDiff
+   * 1.0.0-M2.1 reports 0 to listeners when fitting one batch at a time, and a second forward pass over
+   * every batch would cost a third of the training time.
+   */
+  private Map<String, INDArray> monitorInputs(SplittableRandom random) {
+    int size = Math.min(params.batchSize(), trainUsers.length);
+    if (size == 0) return null;
+    int[] users = Arrays.copyOf(trainUsers, size);
+    Batch b = new Batch(size, params.maxLen(), numItems);
+    for (int r = 0; r < size; r++) trainingExample(history, users[r], b, r, random);
+    INDArray[] arrays = trainingArrays(b, users, graph.identityMasks(size));
+    Map<String, INDArray> inputs = new HashMap<>();
+    for (int i = 0; i < arrays.length; i++) inputs.put(trainingInputs.get(i), arrays[i]);
+    return inputs;
+  }
+
+  /** Placeholder values in the order of {@link #trainingInputs}. */
+  private INDArray[] trainingArrays(Batch b, int[] users, INDArray[] masks) {
+    int positions = b.size() * b.len();
+    int[] targets = b.targets().clone();
+    float[] weights = new float[positions];
+    int count = 0;
+    for (int t : targets) if (t >= 0) count++;
+    for (int p = 0; p < positions; p++) {
+      if (targets[p] >= 0) weights[p] = 1f / count;
+      else targets[p] = 0; // any valid index; its weight is 0
+    }
+    List<INDArray> arrays = new ArrayList<>(List.of(tokenArray(b), validArray(b), Nd4j.createFromArray(targets), Nd4j.createFromArray(weights)));
+    if (objective == Objective.BCE) arrays.add(Nd4j.createFromArray(negatives(b, users)));
+    arrays.addAll(List.of(masks));
+    return arrays.toArray(INDArray[]::new);
+  }
+
+  /** One unseen item per target position, uniformly drawn. */
+  private int[] negatives(Batch b, int[] users) {
+    int[] neg = new int[b.size() * b.len()];
+    for (int p = 0; p < neg.length; p++) {
+      if (b.targets()[p] < 0) continue;
+      int[] seen = seenSorted[users[p / b.len()]];
+      if (seen.length == numItems) continue;
+      do neg[p] = rng.nextInt(numItems);
+      while (Arrays.binarySearch(seen, neg[p]) >= 0);
+    }
+    return neg;
+  }
+
+  private static INDArray tokenArray(Batch b) {
+    return Nd4j.createFromArray(b.tokens()).reshape(b.size(), b.len());
+  }
+
+  private static INDArray validArray(Batch b) {
+    float[] valid = new float[b.tokens().length];
+    for (int p = 0; p < valid.length; p++) valid[p] = b.tokens()[p] == b.pad() ? 0f : 1f;
+    return Nd4j.create(valid, new long[] {valid.length, 1}, 'c');
+  }
+
+  private static void shuffle(int[] a, SplittableRandom random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  @Override
+  public void score(int[] users, float[] out) {
+    for (int from = 0; from < users.length; from += SCORE_BATCH) {
+      int to = Math.min(users.length, from + SCORE_BATCH);
+      Batch b = new Batch(to - from, params.maxLen(), numItems);
+      for (int r = 0; r < b.size(); r++) queryExample(history, users[from + r], b, r);
+      Map<String, INDArray> inputs = new HashMap<>();
+      inputs.put("tokens", tokenArray(b));
+      inputs.put("valid", validArray(b));
+      INDArray[] masks = graph.identityMasks(b.size());
+      for (int m = 0; m < masks.length; m++) inputs.put(graph.dropoutMasks().get(m).name(), masks[m]);
+      float[] scores = graph.sd().outputSingle(inputs, SCORES).dup('c').data().asFloat();
+      System.arraycopy(scores, 0, out, from * numItems, scores.length);
+    }
+  }
+
+  @Override
+  protected List<INDArray> snapshot() {
+    return graph.trainable().stream().map(v -> v.getArr().dup()).toList();
+  }
+
+  @Override
+  protected void restore(List<INDArray> snapshot) {
+    List<SDVariable> vars = graph.trainable();
+    for (int i = 0; i < vars.size(); i++) vars.get(i).getArr().assign(snapshot.get(i));
+  }
+
+  @Override
+  public boolean persistable() {
+    return true;
+  }
+
+  /** The training histories (scoring reads them) and every trainable array; the graph is rebuilt from the params. */
+  @Override
+  public void save(OutputStream out) throws IOException {
+    ArrayIO io = ArrayIO.writer(out, format);
+    io.writeHistories(history);
+    io.writeInt(graph.trainable().size());
+    for (SDVariable v : graph.trainable()) io.writeFloats(v.getArr().dup('c').data().asFloat());
+    io.finish();
+  }
+
+  @Override
+  public void load(InputStream in) throws IOException {
+    ArrayIO io = ArrayIO.reader(in, format);
+    history = io.readHistories();
+    build(history.numItems(), new SplittableRandom(0));
+    List<SDVariable> vars = graph.trainable();
+    io.readInt(vars.size(), "variables");
+    for (SDVariable v : vars) {
+      INDArray arr = v.getArr();
+      float[] values = io.readFloats();
+      if (values.length != arr.length()) throw new IOException("model file has " + values.length + " values for " + v.name() + ", this model expects " + arr.length());
+      arr.assign(Nd4j.create(values, arr.shape(), 'c'));
+    }
+  }
+}
