@@ -24,26 +24,16 @@ import movierec.models.multvae.MultVaeParams;
  * synthetic preset (31,360 × 6,807, batch 500), then the PyTorch CPU reference
  * ({@code models/bench/multvae_torch.py}) on the same data and shapes, and the ratio of epoch times.
  *
- * <p>Arguments: {@code [--epochs N] [--batch B] [--no-torch] [--python PATH]}. The reference runs with
- * {@code .venv-bench/bin/python} of the project root, which is created with torch from PyPI when missing.
+ * <p>Run by {@code movierec bench multvae}. The reference runs with {@code .venv-bench/bin/python} of the
+ * project root; {@code models/bench/requirements.txt} (pinned torch from PyPI) is installed when torch is missing.
  */
 public final class MultVaeBench {
   private MultVaeBench() {}
 
-  public static void main(String[] args) throws Exception {
-    int epochs = 3;
-    int batch = 500;
-    boolean torch = true;
-    String python = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-        case "--batch" -> batch = Integer.parseInt(args[++i]);
-        case "--no-torch" -> torch = false;
-        case "--python" -> python = args[++i];
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; valid: --epochs N, --batch B, --no-torch, --python PATH");
-      }
-    }
+  /**
+   * @param python interpreter for the reference, or null for the project's .venv-bench (created when missing)
+   */
+  public static void run(int epochs, int batch, boolean torch, String python) throws Exception {
     Dataset data = SyntheticData.generate(SyntheticConfig.COMPETITION, 42, "competition");
     System.out.printf(Locale.ROOT, "data: %d users x %d items, %d interactions%n", data.numUsers(), data.numItems(), data.interactions().size());
 
@@ -102,10 +92,10 @@ public final class MultVaeBench {
   private static String venvPython(Path root) throws IOException, InterruptedException {
     Path venv = root.resolve(".venv-bench");
     Path py = venv.resolve("bin/python");
-    if (!Files.exists(py)) {
-      System.out.println("creating " + venv + " with torch from PyPI (large download, once)");
-      run(List.of("python3", "-m", "venv", venv.toString()));
-      run(List.of(venv.resolve("bin/pip").toString(), "install", "-q", "torch", "numpy"));
+    if (!Files.exists(venv.resolve("bin/torchrun"))) {
+      System.out.println("installing torch into " + venv + " from PyPI (large download, once)");
+      if (!Files.exists(py)) run(List.of("python3", "-m", "venv", venv.toString()));
+      run(List.of(py.toString(), "-m", "pip", "install", "-q", "-r", root.resolve("models/bench/requirements.txt").toString()));
     }
     return py.toString();
   }
