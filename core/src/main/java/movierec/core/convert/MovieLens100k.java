@@ -37,14 +37,7 @@ public final class MovieLens100k implements SourceFormat {
   public void read(List<Path> sources, SourceRows rows) {
     Path dir = Conversion.singleFolder(this, sources);
     Path ratings = dir.resolve(RATINGS);
-    rows.startFile(ratings);
-    SourceFiles.eachLine(ratings, StandardCharsets.ISO_8859_1, (text, line) -> {
-      if (text.isBlank()) return;
-      String[] f = SourceFiles.fields(text, TAB, 4, ratings, line, "user<TAB>item<TAB>rating<TAB>timestamp");
-      rows.add(SourceFiles.id(f[0], ratings, line, "user"), SourceFiles.id(f[1], ratings, line, "item"),
-          SourceFiles.nonNegative(f[3], ratings, line, "timestamp"), line);
-    });
-    if (rows.size() == 0) throw InputException.at(ratings, 1, null, "no ratings");
+    SourceFiles.readRatings(ratings, TAB, "user<TAB>item<TAB>rating<TAB>timestamp", new String[] {"user", "item", "rating", "timestamp"}, rows);
     Path movies = dir.resolve(MOVIES);
     int width = MOVIE_FIELDS_BEFORE_GENRES + GENRES.size();
     SourceFiles.eachLine(movies, StandardCharsets.ISO_8859_1, (text, line) -> {

@@ -1,10 +1,8 @@
 package movierec.core.convert;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import movierec.core.data.InputException;
 
 /**
  * MovieLens 1M (and 10M, same layout): {@code ratings.dat} ({@code UserID::MovieID::Rating::Timestamp})
@@ -29,14 +27,7 @@ public final class MovieLens1m implements SourceFormat {
   public void read(List<Path> sources, SourceRows rows) {
     Path dir = Conversion.singleFolder(this, sources);
     Path ratings = dir.resolve(RATINGS);
-    rows.startFile(ratings);
-    SourceFiles.eachLine(ratings, StandardCharsets.ISO_8859_1, (text, line) -> {
-      if (text.isBlank()) return;
-      String[] f = SourceFiles.fields(text, SEPARATOR, 4, ratings, line, "UserID::MovieID::Rating::Timestamp");
-      rows.add(SourceFiles.id(f[0], ratings, line, "UserID"), SourceFiles.id(f[1], ratings, line, "MovieID"),
-          SourceFiles.nonNegative(f[3], ratings, line, "Timestamp"), line);
-    });
-    if (rows.size() == 0) throw InputException.at(ratings, 1, null, "no ratings");
+    SourceFiles.readRatings(ratings, SEPARATOR, "UserID::MovieID::Rating::Timestamp", new String[] {"UserID", "MovieID", "Rating", "Timestamp"}, rows);
     MovieLensMovies.readDat(dir.resolve(MOVIES), rows.raw());
   }
 }

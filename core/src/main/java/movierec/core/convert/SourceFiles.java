@@ -3,6 +3,7 @@ package movierec.core.convert;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,6 +63,23 @@ final class SourceFiles {
       throw InputException.at(file, line, null, "expected " + count + " fields '" + layout + "', found " + f.length + " in '" + shorten(text) + "'");
     }
     return f;
+  }
+
+  /**
+   * Reads a headerless ratings file of {@code user SEP item SEP rating SEP timestamp} lines (MovieLens
+   * 100K's u.data, 1M's ratings.dat) into {@code rows}; the rating is ignored: every rating is a watch.
+   *
+   * @param layout the line's layout for errors, e.g. {@code UserID::MovieID::Rating::Timestamp}
+   * @param names the four field names as the release's README gives them, for errors
+   */
+  static void readRatings(Path ratings, Pattern separator, String layout, String[] names, SourceRows rows) {
+    rows.startFile(ratings);
+    eachLine(ratings, StandardCharsets.ISO_8859_1, (text, line) -> {
+      if (text.isBlank()) return;
+      String[] f = fields(text, separator, 4, ratings, line, layout);
+      rows.add(id(f[0], ratings, line, names[0]), id(f[1], ratings, line, names[1]), nonNegative(f[3], ratings, line, names[3]), line);
+    });
+    if (rows.size() == 0) throw InputException.at(ratings, 1, null, "no ratings");
   }
 
   static String shorten(String text) {

@@ -4,16 +4,10 @@ import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import movierec.core.data.Interactions;
-import movierec.core.model.Model;
-import movierec.core.model.TrainContext;
-import movierec.models.linalg.ItemWeights;
+import movierec.models.linalg.ItemWeightsModel;
 import movierec.models.linalg.Lapack;
 import movierec.models.linalg.Parallel;
-import movierec.models.linalg.Products;
 import movierec.models.linalg.SparseGram;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -37,19 +31,18 @@ import org.bytedeco.javacpp.FloatPointer;
  * and at the competition's scale (n = 6,807) each step is a 6,807³ GEMM (~5 s) while a validation pass
  * and a 185 MB best-step snapshot would cost as much again. {@code iterations} is a convergence knob.
  */
-public final class AdmmSlim implements Model {
+public final class AdmmSlim extends ItemWeightsModel {
   private static final String FORMAT = "movierec.admmslim.v1";
 
   private final AdmmSlimParams params;
-  private ItemWeights fitted;
 
   public AdmmSlim(AdmmSlimParams params) {
+    super(FORMAT);
     this.params = params;
   }
 
   @Override
-  public void fit(TrainContext ctx) {
-    Interactions history = ctx.train();
+  protected float[] weights(Interactions history) {
     int n = history.numItems();
     float rho = (float) params.rho();
     float shift = (float) (params.lambda2() + params.rho());
@@ -79,7 +72,7 @@ public final class AdmmSlim implements Model {
         step(n, p, work, lagrange, c, gamma);
       }
     }
-    fitted = new ItemWeights(history, c);
+    return c;
   }
 
   /** One elementwise pass: B from B̃ = I − (λ2 + ρ)P + {@code pTimesDual}, then the C and Γ updates. */
@@ -103,25 +96,5 @@ public final class AdmmSlim implements Model {
         }
       }
     });
-  }
-
-  @Override
-  public void score(int[] users, float[] out) {
-    fitted.score(users, out);
-  }
-
-  @Override
-  public boolean persistable() {
-    return true;
-  }
-
-  @Override
-  public void save(OutputStream out) throws IOException {
-    fitted.save(out, FORMAT);
-  }
-
-  @Override
-  public void load(InputStream in) throws IOException {
-    fitted = ItemWeights.load(in, FORMAT);
   }
 }

@@ -1,15 +1,9 @@
 package movierec.models.ease;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import movierec.core.data.Interactions;
-import movierec.core.model.Model;
-import movierec.core.model.TrainContext;
-import movierec.models.linalg.ItemWeights;
+import movierec.models.linalg.ItemWeightsModel;
 import movierec.models.linalg.Lapack;
 import movierec.models.linalg.Parallel;
-import movierec.models.linalg.Products;
 import movierec.models.linalg.SparseGram;
 
 /**
@@ -17,19 +11,18 @@ import movierec.models.linalg.SparseGram;
  * matrix B with zero diagonal, in closed form: P = (XᵀX + λI)⁻¹, B = I − P·diag(1/diag(P)). A user's
  * scores are their history row times B.
  */
-public final class Ease implements Model {
+public final class Ease extends ItemWeightsModel {
   private static final String FORMAT = "movierec.ease.v1";
 
   private final EaseParams params;
-  private ItemWeights fitted;
 
   public Ease(EaseParams params) {
+    super(FORMAT);
     this.params = params;
   }
 
   @Override
-  public void fit(TrainContext ctx) {
-    Interactions history = ctx.train();
+  protected float[] weights(Interactions history) {
     int n = history.numItems();
     float[] p = SparseGram.of(history);
     for (int i = 0; i < n; i++) p[i * n + i] += (float) params.lambda();
@@ -43,26 +36,6 @@ public final class Ease implements Model {
         p[row + i] = 0f;
       }
     });
-    fitted = new ItemWeights(history, p);
-  }
-
-  @Override
-  public void score(int[] users, float[] out) {
-    fitted.score(users, out);
-  }
-
-  @Override
-  public boolean persistable() {
-    return true;
-  }
-
-  @Override
-  public void save(OutputStream out) throws IOException {
-    fitted.save(out, FORMAT);
-  }
-
-  @Override
-  public void load(InputStream in) throws IOException {
-    fitted = ItemWeights.load(in, FORMAT);
+    return p;
   }
 }
