@@ -1,0 +1,91 @@
+package movierec.models.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import movierec.core.data.Dataset;
+import movierec.core.model.Model;
+import movierec.core.model.TrainContext;
+import movierec.core.testing.Fixtures;
+import movierec.models.FamilyChecks;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every feature-based family (FM, FFM, DeepFM) must pass: its pair gradient against finite
+ * differences, its decomposed full-ranking scores against its pair scores, beating MostPopular where only
+ * side information separates the users, seed determinism, a save/load round trip and parameter checks.
+ */
+public abstract class FeatureFamilyContract {
+  /**
+   * A fresh model with the gradient check's small settings (3 factors, one negative, BPR loss), with its
+   * package-private training hooks: the families keep them out of their public API.
+   */
+  public record Hooks(Model model, Consumer<TrainContext> initialize, Supplier<PairScorer> pairs, Supplier<float[][]> parameters) {}
+
+  protected abstract String family();
+
+  protected abstract Hooks tinyModel();
+
+  /** Settings that keep a fit on the tiny fixture quick; families add their own shape parameters. */
+  protected Map<String, Object> quickParams() {
+    return Map.of("epochs", 2);
+  }
+
+  @Test
+  void gradientMatchesFiniteDifferences() {
+    Dataset data = GradientChecks.tinySide();
+    Hooks hooks = tinyModel();
+    hooks.initialize().accept(TrainContext.of(data.interactions(), data.side(), 0));
+    // Item 2 has three genres, a director, a writer and a year: every kind of term is in its score.
+    GradientChecks.assertGradientMatches(hooks.pairs().get(), 1, 2, 3, hooks.parameters().get());
+  }
+
+  @Test
+  void fullRankingScoresAgreeWithPairScores() {
+    // Full ranking uses a decomposed form; it must rank like the pair scores, which differ from it only by
+    // the user's own weight w_u.
+    Dataset data = GradientChecks.tinySide();
+    Hooks hooks = tinyModel();
+    hooks.model().fit(TrainContext.of(data.interactions(), data.side(), 0));
+    PairScorer pairs = hooks.pairs().get();
+    float[] scores = FamilyChecks.scoreAll(hooks.model(), data);
+    int items = data.numItems();
+    for (int u = 0; u < data.numUsers(); u++) {
+      float offset = pairs.score(u, 0) - scores[u * items];
+      for (int i = 1; i < items; i++) assertEquals(pairs.score(u, i) - offset, scores[u * items + i], 1e-4);
+    }
+  }
+
+  @Test
+  void beatsMostPopular() {
+    // The two-taste data: popularity ranks one group's items for everyone; genres and years separate them.
+    FamilyChecks.assertBeatsMostPopular(family(), Map.of("epochs", 5), FamilyChecks.twoTasteGroups(), 1.5);
+  }
+
+  @Test
+  void sameSeedSameScores() {
+    Map<String, Object> params = new HashMap<>(quickParams());
+    params.put("negatives", 2);
+    params.put("loss", "logloss");
+    FamilyChecks.assertDeterministic(family(), params, Fixtures.tiny());
+  }
+
+  @Test
+  void saveLoadRoundTrip() throws IOException {
+    FamilyChecks.assertSaveLoadRoundTrip(family(), quickParams(), Fixtures.tiny());
+  }
+
+  @Test
+  void rejectsInvalidParams() {
+    FamilyChecks.assertInvalid(family(), Map.of("factors", 0), "factors");
+    FamilyChecks.assertInvalid(family(), Map.of("learning_rate", 0), "learning_rate");
+    FamilyChecks.assertInvalid(family(), Map.of("regularization", -1), "regularization");
+    FamilyChecks.assertInvalid(family(), Map.of("epochs", 0), "epochs");
+    FamilyChecks.assertInvalid(family(), Map.of("negatives", 0), "negatives");
+    FamilyChecks.assertInvalid(family(), Map.of("loss", "hinge"), "loss");
+  }
+}
