@@ -22,9 +22,6 @@ public final class SasRec extends SequenceModel {
   @Override
   protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
     int d = params.hidden();
-    SDVariable positions = g.normal("position_embedding", params.maxLen(), d, 1 / Math.sqrt(d));
-    // The paper scales item embeddings by √d before adding positions.
-    SDVariable h = g.dropout(x.mul(Math.sqrt(d)).reshape(-1, params.maxLen(), d).add(positions).reshape(-1, d), d).mul(valid);
-    return Transformer.encode(g, h, valid, d, params.blocks(), params.heads(), true, d);
+    return Transformer.encode(g, Transformer.positional(g, x, valid, d), valid, Transformer.causal(g), d, params.blocks(), params.heads(), d);
   }
 }
