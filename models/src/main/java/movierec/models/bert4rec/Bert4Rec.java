@@ -5,6 +5,7 @@ import movierec.core.data.Interactions;
 import movierec.models.seq.Batch;
 import movierec.models.seq.Graph;
 import movierec.models.seq.Objective;
+import movierec.models.seq.Pooling;
 import movierec.models.seq.SequenceModel;
 import movierec.models.seq.Transformer;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -23,7 +24,7 @@ public final class Bert4Rec extends SequenceModel {
   private final Bert4RecParams params;
 
   public Bert4Rec(Bert4RecParams params) {
-    super(params, Objective.SOFTMAX, "movierec.bert4rec.v1");
+    super(params, Objective.SOFTMAX, Pooling.LAST, "movierec.bert4rec.v1");
     this.params = params;
   }
 

@@ -8,6 +8,7 @@ import movierec.core.model.TrainContext;
 import movierec.models.seq.Batch;
 import movierec.models.seq.Graph;
 import movierec.models.seq.Objective;
+import movierec.models.seq.Pooling;
 import movierec.models.seq.SequenceModel;
 import movierec.models.seq.Transformer;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -45,7 +46,7 @@ public final class S3Rec extends SequenceModel {
   private boolean pretraining;
 
   public S3Rec(S3RecParams params) {
-    super(params, Objective.parse(params.loss(), "loss"), "movierec.s3rec.v1");
+    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), "movierec.s3rec.v1");
     this.params = params;
   }
 

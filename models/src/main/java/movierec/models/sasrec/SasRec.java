@@ -2,6 +2,7 @@ package movierec.models.sasrec;
 
 import movierec.models.seq.Graph;
 import movierec.models.seq.Objective;
+import movierec.models.seq.Pooling;
 import movierec.models.seq.SequenceModel;
 import movierec.models.seq.Transformer;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -15,7 +16,7 @@ public final class SasRec extends SequenceModel {
   private final SasRecParams params;
 
   public SasRec(SasRecParams params) {
-    super(params, Objective.parse(params.loss(), "loss"), "movierec.sasrec.v1");
+    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), "movierec.sasrec.v1");
     this.params = params;
   }
 

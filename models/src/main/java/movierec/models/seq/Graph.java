@@ -59,6 +59,11 @@ public final class Graph {
     return sd.var(unique(name), Nd4j.create(values, new long[] {rows, cols}, 'c'));
   }
 
+  /** A trainable vector with the given initial values. */
+  public SDVariable vector(String name, float[] values) {
+    return keep(sd.var(unique(name), Nd4j.createFromArray(values)));
+  }
+
   /** A trainable vector filled with {@code value} (biases, layer-norm gains). */
   public SDVariable constantVector(String name, int n, float value) {
     return keep(sd.var(unique(name), Nd4j.valueArrayOf(new long[] {n}, value, DataType.FLOAT)));

@@ -30,9 +30,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * model files.
  *
  * <p>The default task is next-item prediction: the input is the user's last maxLen items before their
- * latest, and each position's target is the item that followed it. A user is scored by the
- * representation at the last position of a window ending at their latest item, dotted with every item's
- * embedding.
+ * latest, and each position's target is the item that followed it. A user is scored on a window ending
+ * at their latest item: the representation at its last position or the mean over its positions (see
+ * {@link Pooling}), dotted with every item's embedding, plus an item bias.
  *
  * <p>All randomness (initial weights, batch order, dropout masks, negatives) comes from a generator
  * seeded by the context, so a seed fixes the result.
@@ -45,6 +45,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
 
   private final SequenceParams params;
   private final Objective objective;
+  private final Pooling pooling;
   private final String format;
   private Interactions history;
   private int numItems;
@@ -55,9 +56,10 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private int[] trainUsers;
   private Map<String, INDArray> monitor;
 
-  protected SequenceModel(SequenceParams params, Objective objective, String format) {
+  protected SequenceModel(SequenceParams params, Objective objective, Pooling pooling, String format) {
     this.params = params;
     this.objective = objective;
+    this.pooling = pooling;
     this.format = format;
   }
 
@@ -121,15 +123,16 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   protected void initialize(TrainContext ctx) {
     history = ctx.train();
     rng = new SplittableRandom(ctx.seed());
-    build(history.numItems(), rng.split());
+    build(rng.split());
     QuietGradients.create(graph.sd());
     seenSorted = objective == Objective.BCE ? history.sortedItemSets() : null;
     trainUsers = IntStream.range(0, history.numUsers()).filter(u -> history.length(u) >= 2).toArray();
     monitor = monitorInputs(rng.split());
   }
 
-  private void build(int items, SplittableRandom init) {
-    numItems = items;
+  /** Builds the graph for {@link #history}'s items. */
+  private void build(SplittableRandom init) {
+    numItems = history.numItems();
     int d = params.hidden();
     int len = params.maxLen();
     graph = new Graph(init, len, params.dropout());
@@ -142,13 +145,18 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     SDVariable embedded = sd.oneHot(tokens, vocabulary).reshape(-1, vocabulary).mmul(table);
     SDVariable hidden = encode(graph, embedded, valid);
     SDVariable itemsOut = table.get(SDIndex.interval(0, numItems));
+    // The bias starts at log popularity: otherwise the encoder learns popularity first, as one output
+    // for every input, and training sits on that plateau for many epochs (all users' scores alike).
+    SDVariable itemBias = graph.vector("item_bias", logPopularity(history));
 
-    SDVariable last = hidden.reshape(-1, len, d).get(SDIndex.all(), SDIndex.point(len - 1), SDIndex.all());
-    sd.mmul(SCORES, last, itemsOut, false, true, false);
+    SDVariable query = pooling == Pooling.LAST
+        ? hidden.reshape(-1, len, d).get(SDIndex.all(), SDIndex.point(len - 1), SDIndex.all())
+        : hidden.mul(valid).reshape(-1, len, d).sum(1).div(valid.reshape(-1, len).sum(true, 1));
+    sd.mmul(query, itemsOut, false, true, false).add(SCORES, itemBias);
 
     SDVariable targets = sd.placeHolder("targets", DataType.INT, -1);
     SDVariable weights = sd.placeHolder("weights", DataType.FLOAT, -1);
-    SDVariable logits = sd.mmul(hidden, itemsOut, false, true, false);
+    SDVariable logits = sd.mmul(hidden, itemsOut, false, true, false).add(itemBias);
     SDVariable perPosition;
     if (objective == Objective.SOFTMAX) {
       perPosition = sd.loss.sparseSoftmaxCrossEntropy(logits, targets);
@@ -172,6 +180,16 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
         .markLabelsUnused();
     if (params.l2() > 0) config.l2(params.l2());
     sd.setTrainingConfig(config.build());
+  }
+
+  /** log(count + 1) of each item in {@code x}, centred. */
+  private static float[] logPopularity(Interactions x) {
+    int[] counts = x.itemCounts();
+    float[] bias = new float[counts.length];
+    double mean = 0;
+    for (int i = 0; i < counts.length; i++) mean += (bias[i] = (float) Math.log1p(counts[i])) / counts.length;
+    for (int i = 0; i < counts.length; i++) bias[i] -= (float) mean;
+    return bias;
   }
 
   @Override
@@ -302,7 +320,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   public void load(InputStream in) throws IOException {
     ArrayIO io = ArrayIO.reader(in, format);
     history = io.readHistories();
-    build(history.numItems(), new SplittableRandom(0));
+    build(new SplittableRandom(0));
     List<SDVariable> vars = graph.kept();
     io.readInt(vars.size(), "variables");
     for (SDVariable v : vars) {
