@@ -11,6 +11,12 @@ class Gru4RecTest {
   /** Small enough for seconds per fit on the tiny data. */
   private static final Map<String, Object> FAST = Map.of("hidden", 32, "max_len", 20, "batch_size", 64, "epochs", 2);
 
+  /** Measured Recall@10 0.1225 vs MostPopular 0.1094 (1.12×) after 4 epochs; still rising there. */
+  @Test
+  void beatsMostPopular() {
+    FamilyChecks.assertBeatsMostPopular(FAMILY, Map.of("hidden", 32, "max_len", 30, "learning_rate", 0.01, "batch_size", 32, "epochs", 4), Fixtures.small(), 1.08);
+  }
+
   @Test
   void sameSeedSameScores() {
     FamilyChecks.assertDeterministic(FAMILY, FAST, Fixtures.tiny());
@@ -28,5 +34,6 @@ class Gru4RecTest {
     FamilyChecks.assertInvalid(FAMILY, Map.of("layers", 0), "layers");
     FamilyChecks.assertInvalid(FAMILY, Map.of("dropout", -0.1), "dropout");
     FamilyChecks.assertInvalid(FAMILY, Map.of("loss", "top1"), "loss");
+    FamilyChecks.assertInvalid(FAMILY, Map.of("pooling", "max"), "pooling");
   }
 }
