@@ -40,6 +40,6 @@ public record S3RecParams(int hidden, int maxLen, int blocks, int heads, double 
   }
 
   public S3RecParams() {
-    this(64, 50, 2, 2, 0.2, 0.2, 0.2, 1.0, 10, 0.005, 0.0, 64, 30, "softmax", "mean");
+    this(64, 50, 2, 2, 0.2, 0.2, 0.2, 1.0, 5, 0.005, 0.0, 64, 30, "softmax", "mean");
   }
 }
