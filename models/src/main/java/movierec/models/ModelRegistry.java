@@ -9,6 +9,8 @@ import movierec.models.admmslim.AdmmSlim;
 import movierec.models.admmslim.AdmmSlimParams;
 import movierec.models.autorec.AutoRec;
 import movierec.models.autorec.AutoRecParams;
+import movierec.models.bert4rec.Bert4Rec;
+import movierec.models.bert4rec.Bert4RecParams;
 import movierec.models.bpr.Bpr;
 import movierec.models.bpr.BprParams;
 import movierec.models.cdae.Cdae;
@@ -44,6 +46,8 @@ import movierec.models.puresvd.PureSvdParams;
 import movierec.models.recvae.RecVae;
 import movierec.models.recvae.RecVaeParams;
 import movierec.models.sasrec.SasRec;
+import movierec.models.s3rec.S3Rec;
+import movierec.models.s3rec.S3RecParams;
 import movierec.models.sasrec.SasRecParams;
 import movierec.models.userknn.UserKnn;
 import movierec.models.userknn.UserKnnParams;
@@ -80,6 +84,8 @@ public final class ModelRegistry {
     add(new ModelFamily<>("cdae", "collaborative denoising autoencoder with user nodes (Wu et al. 2016)", CdaeParams.class, CdaeParams.DEFAULTS, Cdae::new));
     add(new ModelFamily<>("sasrec", "SASRec: causal self-attention over the user's recent items (Kang and McAuley 2018)", SasRecParams.class, new SasRecParams(), SasRec::new));
     add(new ModelFamily<>("gru4rec", "GRU4Rec: a GRU over the user's recent items (Hidasi et al. 2016)", Gru4RecParams.class, new Gru4RecParams(), Gru4Rec::new));
+    add(new ModelFamily<>("bert4rec", "BERT4Rec: bidirectional self-attention trained to fill in masked items (Sun et al. 2019)", Bert4RecParams.class, new Bert4RecParams(), Bert4Rec::new));
+    add(new ModelFamily<>("s3rec", "S3Rec: SASRec pre-trained to predict masked items and item genres (Zhou et al. 2020)", S3RecParams.class, new S3RecParams(), S3Rec::new));
   }
 
   private ModelRegistry() {}

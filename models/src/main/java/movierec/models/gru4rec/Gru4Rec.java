@@ -2,6 +2,7 @@ package movierec.models.gru4rec;
 
 import movierec.models.seq.Graph;
 import movierec.models.seq.Objective;
+import movierec.models.seq.Pooling;
 import movierec.models.seq.SequenceModel;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -17,7 +18,7 @@ public final class Gru4Rec extends SequenceModel {
   private final Gru4RecParams params;
 
   public Gru4Rec(Gru4RecParams params) {
-    super(params, Objective.parse(params.loss(), "loss"), "movierec.gru4rec.v1");
+    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), "movierec.gru4rec.v1");
     this.params = params;
   }
 

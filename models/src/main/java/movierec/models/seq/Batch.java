@@ -1,6 +1,7 @@
 package movierec.models.seq;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import movierec.core.data.Interactions;
 
 /**
@@ -58,5 +59,35 @@ public final class Batch {
     int base = row * len + len - n;
     for (int k = 0; k < n; k++) dest[base + k] = x.item(end - n + k);
     return n;
+  }
+
+  /**
+   * The cloze task on row {@code row} (BERT4Rec, S3Rec's masked item prediction): each item token becomes
+   * {@code mask} with probability {@code probability} and its position's target the item; at least one
+   * item is masked (the latest when the draws mask none), so every row has a target.
+   */
+  public void cloze(int row, double probability, int mask, SplittableRandom random) {
+    int last = -1;
+    boolean any = false;
+    for (int p = row * len; p < (row + 1) * len; p++) {
+      if (tokens[p] >= pad) continue;
+      last = p;
+      if (random.nextDouble() < probability) {
+        targets[p] = tokens[p];
+        tokens[p] = mask;
+        any = true;
+      }
+    }
+    if (!any && last >= 0) {
+      targets[last] = tokens[last];
+      tokens[last] = mask;
+    }
+  }
+
+  /** Shifts row {@code row}'s tokens one position left, dropping the oldest, and puts {@code token} last. */
+  public void append(int row, int token) {
+    int base = row * len;
+    System.arraycopy(tokens, base + 1, tokens, base, len - 1);
+    tokens[base + len - 1] = token;
   }
 }

@@ -26,7 +26,7 @@ public final class Graph {
   private final double dropout;
   private final List<SDVariable> dropoutMasks = new ArrayList<>();
   private final List<Integer> dropoutWidths = new ArrayList<>();
-  private final List<SDVariable> trainable = new ArrayList<>();
+  private final List<SDVariable> kept = new ArrayList<>();
   private int counter;
 
   Graph(SplittableRandom rng, int len, double dropout) {
@@ -46,14 +46,27 @@ public final class Graph {
 
   /** A trainable matrix with entries from N(0, std²). */
   public SDVariable normal(String name, int rows, int cols, double std) {
+    return keep(auxiliary(name, rows, cols, std));
+  }
+
+  /**
+   * A trainable matrix like {@link #normal} that scoring does not read (S3Rec's pre-training heads):
+   * left out of best-epoch snapshots and model files, so a loaded model needs no side information.
+   */
+  public SDVariable auxiliary(String name, int rows, int cols, double std) {
     float[] values = new float[rows * cols];
     for (int i = 0; i < values.length; i++) values[i] = (float) (std * rng.nextGaussian());
-    return track(sd.var(unique(name), Nd4j.create(values, new long[] {rows, cols}, 'c')));
+    return sd.var(unique(name), Nd4j.create(values, new long[] {rows, cols}, 'c'));
+  }
+
+  /** A trainable vector with the given initial values. */
+  public SDVariable vector(String name, float[] values) {
+    return keep(sd.var(unique(name), Nd4j.createFromArray(values)));
   }
 
   /** A trainable vector filled with {@code value} (biases, layer-norm gains). */
   public SDVariable constantVector(String name, int n, float value) {
-    return track(sd.var(unique(name), Nd4j.valueArrayOf(new long[] {n}, value, DataType.FLOAT)));
+    return keep(sd.var(unique(name), Nd4j.valueArrayOf(new long[] {n}, value, DataType.FLOAT)));
   }
 
   /** x [B·L, in] times a Glorot-initialised [in, out] matrix plus a bias: [B·L, out]. */
@@ -76,9 +89,9 @@ public final class Graph {
     return x.mul(mask);
   }
 
-  /** Trainable variables in creation order (the order of snapshots and model files). */
-  List<SDVariable> trainable() {
-    return trainable;
+  /** Trainable variables that scoring reads, in creation order (the order of snapshots and model files). */
+  List<SDVariable> kept() {
+    return kept;
   }
 
   /** Mask placeholders in creation order. */
@@ -105,8 +118,8 @@ public final class Graph {
     return masks;
   }
 
-  private SDVariable track(SDVariable v) {
-    trainable.add(v);
+  private SDVariable keep(SDVariable v) {
+    kept.add(v);
     return v;
   }
 

@@ -1,8 +1,5 @@
 package movierec.models.seq;
 
-import java.util.Locale;
-import movierec.core.model.InvalidParamException;
-
 /** The training loss at each predicted position. */
 public enum Objective {
   /** Cross-entropy of a softmax over all items: every item is a negative, affordable at ~7k items. */
@@ -12,9 +9,6 @@ public enum Objective {
 
   /** Parses a params value ("softmax" or "bce"), naming {@code param} when it is neither. */
   public static Objective parse(String value, String param) {
-    for (Objective o : values()) {
-      if (o.name().toLowerCase(Locale.ROOT).equals(value)) return o;
-    }
-    throw new InvalidParamException(param, "must be softmax or bce, was '" + value + "'");
+    return ParamChoice.parse(Objective.class, value, param);
   }
 }

@@ -3,7 +3,6 @@ package movierec.models.seq;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +30,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * model files.
  *
  * <p>The default task is next-item prediction: the input is the user's last maxLen items before their
- * latest, and each position's target is the item that followed it. A user is scored by the
- * representation at the last position of a window ending at their latest item, dotted with every item's
- * embedding.
+ * latest, and each position's target is the item that followed it. A user is scored on a window ending
+ * at their latest item: the representation at its last position or the mean over its positions (see
+ * {@link Pooling}), dotted with every item's embedding, plus an item bias.
  *
  * <p>All randomness (initial weights, batch order, dropout masks, negatives) comes from a generator
  * seeded by the context, so a seed fixes the result.
@@ -46,6 +45,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
 
   private final SequenceParams params;
   private final Objective objective;
+  private final Pooling pooling;
   private final String format;
   private Interactions history;
   private int numItems;
@@ -56,9 +56,10 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private int[] trainUsers;
   private Map<String, INDArray> monitor;
 
-  protected SequenceModel(SequenceParams params, Objective objective, String format) {
+  protected SequenceModel(SequenceParams params, Objective objective, Pooling pooling, String format) {
     this.params = params;
     this.objective = objective;
+    this.pooling = pooling;
     this.format = format;
   }
 
@@ -73,6 +74,25 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   protected int extraTokens() {
     return 0;
   }
+
+  /** The first special token: the mask of the cloze families (needs {@link #extraTokens()} ≥ 1). */
+  protected final int maskToken() {
+    return numItems + 1;
+  }
+
+  /**
+   * A loss added to the per-position item loss (S3Rec's attribute prediction), built on the encoder's
+   * output [B·L, hidden]; null for none. Its placeholders are filled by {@link #familyInputs}.
+   */
+  protected SDVariable auxiliaryLoss(Graph g, SDVariable hidden) {
+    return null;
+  }
+
+  /**
+   * Values of the family's own placeholders for a batch, by name: every one of them when
+   * {@code training}, those the scores read otherwise.
+   */
+  protected void familyInputs(Batch b, boolean training, Map<String, INDArray> inputs) {}
 
   /** Items in the data being fitted or scored; token numItems is padding. */
   protected final int numItems() {
@@ -103,15 +123,16 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   protected void initialize(TrainContext ctx) {
     history = ctx.train();
     rng = new SplittableRandom(ctx.seed());
-    build(history.numItems(), rng.split());
+    build(rng.split());
     QuietGradients.create(graph.sd());
     seenSorted = objective == Objective.BCE ? history.sortedItemSets() : null;
     trainUsers = IntStream.range(0, history.numUsers()).filter(u -> history.length(u) >= 2).toArray();
     monitor = monitorInputs(rng.split());
   }
 
-  private void build(int items, SplittableRandom init) {
-    numItems = items;
+  /** Builds the graph for {@link #history}'s items. */
+  private void build(SplittableRandom init) {
+    numItems = history.numItems();
     int d = params.hidden();
     int len = params.maxLen();
     graph = new Graph(init, len, params.dropout());
@@ -124,27 +145,33 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     SDVariable embedded = sd.oneHot(tokens, vocabulary).reshape(-1, vocabulary).mmul(table);
     SDVariable hidden = encode(graph, embedded, valid);
     SDVariable itemsOut = table.get(SDIndex.interval(0, numItems));
+    // The bias starts at log popularity: otherwise the encoder learns popularity first, as one output
+    // for every input, and training sits on that plateau for many epochs (all users' scores alike).
+    SDVariable itemBias = graph.vector("item_bias", logPopularity(history));
 
-    SDVariable last = hidden.reshape(-1, len, d).get(SDIndex.all(), SDIndex.point(len - 1), SDIndex.all());
-    sd.mmul(SCORES, last, itemsOut, false, true, false);
+    SDVariable query = pooling == Pooling.LAST
+        ? hidden.reshape(-1, len, d).get(SDIndex.all(), SDIndex.point(len - 1), SDIndex.all())
+        : hidden.mul(valid).reshape(-1, len, d).sum(1).div(valid.reshape(-1, len).sum(true, 1));
+    sd.mmul(query, itemsOut, false, true, false).add(SCORES, itemBias);
 
     SDVariable targets = sd.placeHolder("targets", DataType.INT, -1);
     SDVariable weights = sd.placeHolder("weights", DataType.FLOAT, -1);
-    trainingInputs = new ArrayList<>(List.of("tokens", "valid", "targets", "weights"));
-    SDVariable logits = sd.mmul(hidden, itemsOut, false, true, false);
+    SDVariable logits = sd.mmul(hidden, itemsOut, false, true, false).add(itemBias);
     SDVariable perPosition;
     if (objective == Objective.SOFTMAX) {
       perPosition = sd.loss.sparseSoftmaxCrossEntropy(logits, targets);
     } else {
       // Picking two logits out of all costs as much as the softmax; see the lookup above for why not gather.
       SDVariable negatives = sd.placeHolder("negatives", DataType.INT, -1);
-      trainingInputs.add("negatives");
       SDVariable pos = logits.mul(sd.oneHot(targets, numItems)).sum(1);
       SDVariable neg = logits.mul(sd.oneHot(negatives, numItems)).sum(1);
       perPosition = sd.nn.softplus(pos.neg()).add(sd.nn.softplus(neg));
     }
-    perPosition.mul(weights).sum(LOSS);
-    for (SDVariable m : graph.dropoutMasks()) trainingInputs.add(m.name());
+    SDVariable auxiliary = auxiliaryLoss(graph, hidden);
+    SDVariable itemLoss = perPosition.mul(weights).sum();
+    if (auxiliary == null) itemLoss.rename(LOSS);
+    else itemLoss.add(LOSS, auxiliary);
+    trainingInputs = sd.inputs();
     sd.setLossVariables(LOSS);
     TrainingConfig.Builder config = TrainingConfig.builder()
         .updater(new Adam(params.learningRate()))
@@ -155,6 +182,16 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     sd.setTrainingConfig(config.build());
   }
 
+  /** log(count + 1) of each item in {@code x}, centred. */
+  private static float[] logPopularity(Interactions x) {
+    int[] counts = x.itemCounts();
+    float[] bias = new float[counts.length];
+    double mean = 0;
+    for (int i = 0; i < counts.length; i++) mean += (bias[i] = (float) Math.log1p(counts[i])) / counts.length;
+    for (int i = 0; i < counts.length; i++) bias[i] -= (float) mean;
+    return bias;
+  }
+
   @Override
   protected double trainEpoch(int epoch) {
     shuffle(trainUsers, rng);
@@ -162,8 +199,8 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
       int to = Math.min(trainUsers.length, from + params.batchSize());
       Batch b = new Batch(to - from, params.maxLen(), numItems);
       for (int r = 0; r < b.size(); r++) trainingExample(history, trainUsers[from + r], b, r, rng);
-      INDArray[] masks = graph.sampleMasks(b.size(), rng);
-      graph.sd().fit(new MultiDataSet(trainingArrays(b, Arrays.copyOfRange(trainUsers, from, to), masks), null));
+      Map<String, INDArray> inputs = trainingInputs(b, Arrays.copyOfRange(trainUsers, from, to), graph.sampleMasks(b.size(), rng));
+      graph.sd().fit(new MultiDataSet(trainingInputs.stream().map(inputs::get).toArray(INDArray[]::new), null));
     }
     return monitor == null ? Double.NaN : graph.sd().outputSingle(monitor, LOSS).getDouble(0);
   }
@@ -179,14 +216,11 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     int[] users = Arrays.copyOf(trainUsers, size);
     Batch b = new Batch(size, params.maxLen(), numItems);
     for (int r = 0; r < size; r++) trainingExample(history, users[r], b, r, random);
-    INDArray[] arrays = trainingArrays(b, users, graph.identityMasks(size));
-    Map<String, INDArray> inputs = new HashMap<>();
-    for (int i = 0; i < arrays.length; i++) inputs.put(trainingInputs.get(i), arrays[i]);
-    return inputs;
+    return trainingInputs(b, users, graph.identityMasks(size));
   }
 
-  /** Placeholder values in the order of {@link #trainingInputs}. */
-  private INDArray[] trainingArrays(Batch b, int[] users, INDArray[] masks) {
+  /** Every placeholder's value for a training batch, by name. */
+  private Map<String, INDArray> trainingInputs(Batch b, int[] users, INDArray[] masks) {
     int positions = b.size() * b.len();
     int[] targets = b.targets().clone();
     float[] weights = new float[positions];
@@ -196,10 +230,21 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
       if (targets[p] >= 0) weights[p] = 1f / count;
       else targets[p] = 0; // any valid index; its weight is 0
     }
-    List<INDArray> arrays = new ArrayList<>(List.of(tokenArray(b), validArray(b), Nd4j.createFromArray(targets), Nd4j.createFromArray(weights)));
-    if (objective == Objective.BCE) arrays.add(Nd4j.createFromArray(negatives(b, users)));
-    arrays.addAll(List.of(masks));
-    return arrays.toArray(INDArray[]::new);
+    Map<String, INDArray> inputs = inputs(b, masks, true);
+    inputs.put("targets", Nd4j.createFromArray(targets));
+    inputs.put("weights", Nd4j.createFromArray(weights));
+    if (objective == Objective.BCE) inputs.put("negatives", Nd4j.createFromArray(negatives(b, users)));
+    return inputs;
+  }
+
+  /** Tokens, validity, dropout masks and the family's placeholders. */
+  private Map<String, INDArray> inputs(Batch b, INDArray[] masks, boolean training) {
+    Map<String, INDArray> inputs = new HashMap<>();
+    inputs.put("tokens", tokenArray(b));
+    inputs.put("valid", validArray(b));
+    for (int m = 0; m < masks.length; m++) inputs.put(graph.dropoutMasks().get(m).name(), masks[m]);
+    familyInputs(b, training, inputs);
+    return inputs;
   }
 
   /** One unseen item per target position, uniformly drawn. */
@@ -240,24 +285,19 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
       int to = Math.min(users.length, from + SCORE_BATCH);
       Batch b = new Batch(to - from, params.maxLen(), numItems);
       for (int r = 0; r < b.size(); r++) queryExample(history, users[from + r], b, r);
-      Map<String, INDArray> inputs = new HashMap<>();
-      inputs.put("tokens", tokenArray(b));
-      inputs.put("valid", validArray(b));
-      INDArray[] masks = graph.identityMasks(b.size());
-      for (int m = 0; m < masks.length; m++) inputs.put(graph.dropoutMasks().get(m).name(), masks[m]);
-      float[] scores = graph.sd().outputSingle(inputs, SCORES).dup('c').data().asFloat();
+      float[] scores = graph.sd().outputSingle(inputs(b, graph.identityMasks(b.size()), false), SCORES).dup('c').data().asFloat();
       System.arraycopy(scores, 0, out, from * numItems, scores.length);
     }
   }
 
   @Override
   protected List<INDArray> snapshot() {
-    return graph.trainable().stream().map(v -> v.getArr().dup()).toList();
+    return graph.kept().stream().map(v -> v.getArr().dup()).toList();
   }
 
   @Override
   protected void restore(List<INDArray> snapshot) {
-    List<SDVariable> vars = graph.trainable();
+    List<SDVariable> vars = graph.kept();
     for (int i = 0; i < vars.size(); i++) vars.get(i).getArr().assign(snapshot.get(i));
   }
 
@@ -266,13 +306,13 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     return true;
   }
 
-  /** The training histories (scoring reads them) and every trainable array; the graph is rebuilt from the params. */
+  /** The training histories (scoring reads them) and every kept array; the graph is rebuilt from the params. */
   @Override
   public void save(OutputStream out) throws IOException {
     ArrayIO io = ArrayIO.writer(out, format);
     io.writeHistories(history);
-    io.writeInt(graph.trainable().size());
-    for (SDVariable v : graph.trainable()) io.writeFloats(v.getArr().dup('c').data().asFloat());
+    io.writeInt(graph.kept().size());
+    for (SDVariable v : graph.kept()) io.writeFloats(v.getArr().dup('c').data().asFloat());
     io.finish();
   }
 
@@ -280,8 +320,8 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   public void load(InputStream in) throws IOException {
     ArrayIO io = ArrayIO.reader(in, format);
     history = io.readHistories();
-    build(history.numItems(), new SplittableRandom(0));
-    List<SDVariable> vars = graph.trainable();
+    build(new SplittableRandom(0));
+    List<SDVariable> vars = graph.kept();
     io.readInt(vars.size(), "variables");
     for (SDVariable v : vars) {
       INDArray arr = v.getArr();

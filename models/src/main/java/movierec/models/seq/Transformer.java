@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Self-attention encoder blocks as in SASRec's reference implementation: pre-layer-norm, multi-head
  * scaled dot-product attention whose residual adds the normalised queries, a point-wise feed-forward
  * network with its own residual, padding zeroed after each block, and a final layer norm. BERT4Rec uses
- * the same blocks without the causal mask.
+ * the same blocks without the causal mask, S3Rec with it in fine-tuning only.
  */
 public final class Transformer {
   /** Added to attention logits of forbidden keys: exp underflows to exactly 0. */
@@ -16,23 +16,27 @@ public final class Transformer {
   private Transformer() {}
 
   /**
+   * Item embeddings x [B·L, d] scaled by √d (as the SASRec paper does) plus learned position
+   * embeddings, with dropout, zero at padding: the input of {@link #encode}.
+   */
+  public static SDVariable positional(Graph g, SDVariable x, SDVariable valid, int d) {
+    int len = g.len();
+    SDVariable positions = g.normal("position_embedding", len, d, 1 / Math.sqrt(d));
+    return g.dropout(x.mul(Math.sqrt(d)).reshape(-1, len, d).add(positions).reshape(-1, d), d).mul(valid);
+  }
+
+  /**
    * Encodes x [B·L, d] (already embedded, position-encoded and masked) through {@code blocks} blocks.
    *
    * @param valid [B·L, 1], 0 at padding, which no position may attend to
-   * @param causal whether position p may only attend to positions ≤ p (left-to-right models)
+   * @param order additive [L, L] bias on the attention logits (query row, key column), e.g.
+   *     {@link #causal}; null lets every position attend to every other (bidirectional models)
    * @param innerWidth width of the feed-forward network's hidden layer
    */
-  public static SDVariable encode(Graph g, SDVariable x, SDVariable valid, int d, int blocks, int heads, boolean causal, int innerWidth) {
-    int len = g.len();
-    // Key padding as an additive bias [B, 1, 1, L], plus the causal triangle [L, L] when asked.
-    SDVariable bias = valid.rsub(1.0).mul(FORBIDDEN).reshape(-1, 1, 1, len);
-    if (causal) {
-      float[] tri = new float[len * len];
-      for (int q = 0; q < len; q++) {
-        for (int k = q + 1; k < len; k++) tri[q * len + k] = (float) FORBIDDEN;
-      }
-      bias = bias.add(g.sd().constant(Nd4j.create(tri, new long[] {len, len}, 'c')));
-    }
+  public static SDVariable encode(Graph g, SDVariable x, SDVariable valid, SDVariable order, int d, int blocks, int heads, int innerWidth) {
+    // Key padding as an additive bias [B, 1, 1, L], plus the order's [L, L].
+    SDVariable bias = valid.rsub(1.0).mul(FORBIDDEN).reshape(-1, 1, 1, g.len());
+    if (order != null) bias = bias.add(order);
     for (int b = 0; b < blocks; b++) {
       SDVariable q = g.layerNorm("attn_norm" + b, x, d);
       x = q.add(g.dropout(attention(g, "attn" + b, q, x, bias, d, heads), d));
@@ -41,6 +45,16 @@ public final class Transformer {
       x = y.add(g.dropout(g.dense("ffn_out" + b, inner, innerWidth, d), d)).mul(valid);
     }
     return g.layerNorm("final_norm", x, d);
+  }
+
+  /** The left-to-right order: position p attends only to positions ≤ p. */
+  public static SDVariable causal(Graph g) {
+    int len = g.len();
+    float[] tri = new float[len * len];
+    for (int q = 0; q < len; q++) {
+      for (int k = q + 1; k < len; k++) tri[q * len + k] = (float) FORBIDDEN;
+    }
+    return g.sd().constant(Nd4j.create(tri, new long[] {len, len}, 'c'));
   }
 
   /** Multi-head attention of queries over keys (which are also the values); [B·L, d]. */

@@ -1,0 +1,54 @@
+package movierec.models.bert4rec;
+
+import java.util.SplittableRandom;
+import movierec.core.data.Interactions;
+import movierec.models.seq.Batch;
+import movierec.models.seq.Graph;
+import movierec.models.seq.Objective;
+import movierec.models.seq.Pooling;
+import movierec.models.seq.SequenceModel;
+import movierec.models.seq.Transformer;
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * BERT4Rec: F. Sun, J. Liu, J. Wu, C. Pei, X. Lin, W. Ou, P. Jiang, "BERT4Rec: Sequential Recommendation
+ * with Bidirectional Encoder Representations from Transformer", CIKM 2019. Bidirectional self-attention
+ * blocks trained on the cloze task: random items of the user's latest window are replaced by a mask
+ * token and predicted by a softmax over all items (output embeddings shared with the input). A user is
+ * scored by appending the mask token after their latest item.
+ *
+ * <p>The paper's output layer has a GELU projection and an item bias before the shared embeddings; here
+ * the encoder's output meets the embeddings directly, as in SASRec.
+ */
+public final class Bert4Rec extends SequenceModel {
+  private final Bert4RecParams params;
+
+  public Bert4Rec(Bert4RecParams params) {
+    super(params, Objective.SOFTMAX, Pooling.LAST, "movierec.bert4rec.v1");
+    this.params = params;
+  }
+
+  @Override
+  protected int extraTokens() {
+    return 1;
+  }
+
+  @Override
+  protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
+    int d = params.hidden();
+    // The paper's feed-forward layer is 4× wider than the blocks.
+    return Transformer.encode(g, Transformer.positional(g, x, valid, d), valid, null, d, params.blocks(), params.heads(), 4 * d);
+  }
+
+  @Override
+  protected void trainingExample(Interactions x, int user, Batch b, int row, SplittableRandom random) {
+    b.window(b.tokens(), row, x, user, x.end(user));
+    b.cloze(row, params.maskProbability(), maskToken(), random);
+  }
+
+  @Override
+  protected void queryExample(Interactions x, int user, Batch b, int row) {
+    super.queryExample(x, user, b, row);
+    b.append(row, maskToken());
+  }
+}

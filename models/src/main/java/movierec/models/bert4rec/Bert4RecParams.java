@@ -1,0 +1,31 @@
+package movierec.models.bert4rec;
+
+import movierec.core.model.InvalidParamException;
+import movierec.models.seq.SequenceParams;
+
+/**
+ * @param hidden embedding and block width; 64 keeps a CPU epoch on the small data to seconds
+ * @param maxLen items of history read, the appended mask token included when scoring
+ * @param blocks bidirectional self-attention blocks (the paper's L = 2)
+ * @param heads attention heads; must divide hidden (the paper's h = 2)
+ * @param dropout rate on embeddings and block outputs (the paper's 0.1)
+ * @param maskProbability share of a window's items replaced by the mask token in training (the paper
+ *     found 0.2 best on MovieLens-1M)
+ * @param learningRate Adam step (the paper's 1e-4 needs hundreds of epochs; 1e-3 converges in tens)
+ * @param l2 L2 weight on all parameters; 0 leaves regularisation to dropout
+ * @param batchSize users per Adam step (the paper's 256)
+ * @param epochs upper bound; early stopping picks the best
+ */
+public record Bert4RecParams(int hidden, int maxLen, int blocks, int heads, double dropout, double maskProbability, double learningRate, double l2,
+    int batchSize, int epochs) implements SequenceParams {
+  public Bert4RecParams {
+    SequenceParams.validate(hidden, maxLen, dropout, learningRate, l2, batchSize, epochs);
+    InvalidParamException.check(blocks > 0, "blocks", "must be > 0");
+    InvalidParamException.check(heads > 0 && hidden % heads == 0, "heads", "must be > 0 and divide hidden");
+    InvalidParamException.check(maskProbability > 0 && maskProbability < 1, "maskProbability", "must be in (0, 1)");
+  }
+
+  public Bert4RecParams() {
+    this(64, 50, 2, 2, 0.1, 0.2, 0.001, 0.0, 128, 30);
+  }
+}
