@@ -55,13 +55,16 @@ public final class S3Rec extends SequenceModel {
     return 1;
   }
 
-  /** Builds the graph, then runs the pre-training epochs; the epochs that the trainer validates fine-tune. */
+  /**
+   * Builds the graph, then runs the pre-training epochs (no more than the trial's epoch budget); the
+   * epochs that the trainer validates fine-tune.
+   */
   @Override
   protected void initialize(TrainContext ctx) {
     genres = ctx.side().genres().isEmpty() ? null : ctx.side().genres();
     super.initialize(ctx);
     pretraining = true;
-    for (int epoch = 1; epoch <= params.pretrainEpochs(); epoch++) trainEpoch(epoch);
+    for (int epoch = 1; epoch <= ctx.unvalidatedEpochs(params.pretrainEpochs()); epoch++) trainEpoch(epoch);
     pretraining = false;
   }
 

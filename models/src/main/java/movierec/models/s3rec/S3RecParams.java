@@ -14,10 +14,12 @@ import movierec.models.seq.SequenceParams;
  * @param maskProbability share of a window's items masked for masked item prediction (the paper's 0.2)
  * @param aapWeight weight of associated attribute prediction against masked item prediction (RecBole's 0.2)
  * @param mapWeight weight of masked attribute prediction (RecBole's 1)
- * @param pretrainEpochs self-supervised epochs before fine-tuning; 0 makes the family SASRec
+ * @param pretrainEpochs self-supervised epochs before fine-tuning, at most the trial's max epochs (a
+ *     trial capped at 2 epochs pre-trains 2 and fine-tunes 2; its refit pre-trains as many again); 0
+ *     makes the family SASRec
  * @param learningRate Adam step in both stages (the paper's 0.001; see SASRec's for why more)
  * @param l2 L2 weight on all parameters; 0 leaves regularisation to dropout
- * @param batchSize users per Adam step (the paper's 256 for fine-tuning)
+ * @param batchSize windows per Adam step (the paper's 256 for fine-tuning)
  * @param epochs fine-tuning epochs, an upper bound; early stopping picks the best
  * @param loss fine-tuning loss: {@code softmax} (full cross-entropy over items) or {@code bce} (the
  *     paper's one sampled negative per position, which then also scores masked item prediction)
