@@ -64,8 +64,10 @@ public final class S3Rec extends SequenceModel {
     genres = ctx.side().genres().isEmpty() ? null : ctx.side().genres();
     super.initialize(ctx);
     pretraining = true;
+    learningRate(params.pretrainLearningRate());
     for (int epoch = 1; epoch <= ctx.unvalidatedEpochs(params.pretrainEpochs()); epoch++) trainEpoch(epoch);
     pretraining = false;
+    learningRate(params.learningRate());
   }
 
   @Override

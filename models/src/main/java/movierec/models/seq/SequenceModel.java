@@ -50,6 +50,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private Interactions history;
   private int numItems;
   private Graph graph;
+  private Adam updater;
   private List<String> trainingInputs;
   private SplittableRandom rng;
   private int[][] seenSorted;
@@ -95,6 +96,11 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
    * {@code training}, those the scores read otherwise.
    */
   protected void familyInputs(Batch b, boolean training, Map<String, INDArray> inputs) {}
+
+  /** Sets the Adam step of the following epochs (S3Rec pre-trains with its own). */
+  protected final void learningRate(double rate) {
+    updater.setLearningRate(rate);
+  }
 
   /** Items in the data being fitted or scored; token numItems is padding. */
   protected final int numItems() {
@@ -179,8 +185,9 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     else itemLoss.add(LOSS, auxiliary);
     trainingInputs = sd.inputs();
     sd.setLossVariables(LOSS);
+    updater = new Adam(params.learningRate());
     TrainingConfig.Builder config = TrainingConfig.builder()
-        .updater(new Adam(params.learningRate()))
+        .updater(updater)
         .minimize(LOSS)
         .dataSetFeatureMapping(trainingInputs)
         .markLabelsUnused();
