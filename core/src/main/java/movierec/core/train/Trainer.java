@@ -29,7 +29,7 @@ public final class Trainer {
     Evaluator evaluator = new Evaluator(split.truth(), exclusions, data.numItems(), plan.metric().k(), plan.depth());
     EarlyStopping listener = new EarlyStopping(model, evaluator, plan, sink);
     long start = System.nanoTime();
-    model.fit(new TrainContext(split.train(), data.side(), plan.seed(), plan.maxEpochs(), listener));
+    model.fit(new TrainContext(split.train(), data.side(), plan.seed(), plan.maxEpochs(), plan.maxEpochs(), listener));
     double seconds = (System.nanoTime() - start) / 1e9;
     // Iterative families end in their best epoch's state; closed-form ones are evaluated once here.
     Evaluation evaluation = listener.best != null ? listener.best : evaluator.evaluate(model);
@@ -40,7 +40,7 @@ public final class Trainer {
   public static RankedLists refitAndRank(Supplier<Model> fresh, Dataset data, TrainingPlan plan, int bestEpoch) {
     Model model = fresh.get();
     int cap = bestEpoch > 0 ? bestEpoch : plan.maxEpochs();
-    model.fit(new TrainContext(data.interactions(), data.side(), plan.seed(), cap, EpochListener.NONE));
+    model.fit(new TrainContext(data.interactions(), data.side(), plan.seed(), cap, plan.maxEpochs(), EpochListener.NONE));
     return rankAll(model, data, plan);
   }
 

@@ -48,7 +48,7 @@ public final class MultVaeBench {
       last[0] = System.nanoTime();
       return new EpochListener.Outcome(false, false);
     };
-    model.fit(new TrainContext(data.interactions(), data.side(), 42, epochs, timer));
+    model.fit(new TrainContext(data.interactions(), data.side(), 42, epochs, epochs, timer));
     double nd4j = median(times);
     long peakMb = peakRssKb() / 1024;
     System.out.printf(Locale.ROOT, "RESULT nd4j epoch_seconds=%.3f peak_rss_mb=%d%n", nd4j, peakMb);

@@ -13,7 +13,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 /**
  * BERT4Rec: F. Sun, J. Liu, J. Wu, C. Pei, X. Lin, W. Ou, P. Jiang, "BERT4Rec: Sequential Recommendation
  * with Bidirectional Encoder Representations from Transformer", CIKM 2019. Bidirectional self-attention
- * blocks trained on the cloze task: random items of the user's latest window are replaced by a mask
+ * blocks trained on the cloze task: random items of each window of a user's history are replaced by a mask
  * token and predicted by a softmax over all items (output embeddings shared with the input). A user is
  * scored by appending the mask token after their latest item.
  *
@@ -41,8 +41,8 @@ public final class Bert4Rec extends SequenceModel {
   }
 
   @Override
-  protected void trainingExample(Interactions x, int user, Batch b, int row, SplittableRandom random) {
-    b.window(b.tokens(), row, x, user, x.end(user));
+  protected void trainingExample(Interactions x, int user, int end, Batch b, int row, SplittableRandom random) {
+    b.window(b.tokens(), row, x, user, end);
     b.cloze(row, params.maskProbability(), maskToken(), random);
   }
 

@@ -13,7 +13,7 @@ import movierec.models.seq.SequenceParams;
  *     found 0.2 best on MovieLens-1M)
  * @param learningRate Adam step (the paper's 1e-4 needs hundreds of epochs; 1e-3 converges in tens)
  * @param l2 L2 weight on all parameters; 0 leaves regularisation to dropout
- * @param batchSize users per Adam step (the paper's 256)
+ * @param batchSize windows per Adam step (the paper's 256)
  * @param epochs upper bound; early stopping picks the best
  */
 public record Bert4RecParams(int hidden, int maxLen, int blocks, int heads, double dropout, double maskProbability, double learningRate, double l2,

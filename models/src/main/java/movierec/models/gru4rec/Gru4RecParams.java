@@ -12,7 +12,7 @@ import movierec.models.seq.SequenceParams;
  * @param dropout rate on the GRU's input and output
  * @param learningRate Adam step (see SASRec's: small steps leave popularity late)
  * @param l2 L2 weight on all parameters; 0 leaves regularisation to dropout
- * @param batchSize users per Adam step
+ * @param batchSize windows per Adam step
  * @param epochs upper bound; early stopping picks the best
  * @param loss {@code softmax} (full cross-entropy over items, as in GRU4Rec's later versions) or
  *     {@code bce} (one sampled negative per position)

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * S3-Rec: K. Zhou, H. Wang, W. X. Zhao, Y. Zhu, S. Wang, F. Zhang, Z. Wang, J.-R. Wen, "S3-Rec:
  * Self-Supervised Learning for Sequential Recommendation with Mutual Information Maximization", CIKM 2020.
  * A SASRec encoder first pre-trained without the causal mask on self-supervised objectives over the
- * user's latest window with random items masked, then fine-tuned on next-item prediction with it:
+ * windows of the user's history with random items masked, then fine-tuned on next-item prediction with it:
  *
  * <ul>
  *   <li>MIP, masked item prediction: the masked items, by the softmax of the fine-tuning loss (the paper
@@ -55,14 +55,19 @@ public final class S3Rec extends SequenceModel {
     return 1;
   }
 
-  /** Builds the graph, then runs the pre-training epochs; the epochs that the trainer validates fine-tune. */
+  /**
+   * Builds the graph, then runs the pre-training epochs (no more than the trial's epoch budget); the
+   * epochs that the trainer validates fine-tune.
+   */
   @Override
   protected void initialize(TrainContext ctx) {
     genres = ctx.side().genres().isEmpty() ? null : ctx.side().genres();
     super.initialize(ctx);
     pretraining = true;
-    for (int epoch = 1; epoch <= params.pretrainEpochs(); epoch++) trainEpoch(epoch);
+    learningRate(params.pretrainLearningRate());
+    for (int epoch = 1; epoch <= ctx.unvalidatedEpochs(params.pretrainEpochs()); epoch++) trainEpoch(epoch);
     pretraining = false;
+    learningRate(params.learningRate());
   }
 
   @Override
@@ -92,12 +97,12 @@ public final class S3Rec extends SequenceModel {
   }
 
   @Override
-  protected void trainingExample(Interactions x, int user, Batch b, int row, SplittableRandom random) {
+  protected void trainingExample(Interactions x, int user, int end, Batch b, int row, SplittableRandom random) {
     if (!pretraining) {
-      super.trainingExample(x, user, b, row, random);
+      super.trainingExample(x, user, end, b, row, random);
       return;
     }
-    b.window(b.tokens(), row, x, user, x.end(user));
+    b.window(b.tokens(), row, x, user, end);
     b.cloze(row, params.maskProbability(), maskToken(), random);
   }
 

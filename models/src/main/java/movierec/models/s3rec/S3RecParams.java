@@ -14,10 +14,15 @@ import movierec.models.seq.SequenceParams;
  * @param maskProbability share of a window's items masked for masked item prediction (the paper's 0.2)
  * @param aapWeight weight of associated attribute prediction against masked item prediction (RecBole's 0.2)
  * @param mapWeight weight of masked attribute prediction (RecBole's 1)
- * @param pretrainEpochs self-supervised epochs before fine-tuning; 0 makes the family SASRec
- * @param learningRate Adam step in both stages (the paper's 0.001; see SASRec's for why more)
+ * @param pretrainEpochs self-supervised epochs before fine-tuning, at most the trial's max epochs (a
+ *     trial capped at 2 epochs pre-trains 2 and fine-tunes 2; its refit pre-trains as many again); 0
+ *     makes the family SASRec
+ * @param pretrainLearningRate Adam step in pre-training (the paper's 0.001); on the small synthetic data
+ *     the fine-tuning step of 0.01 there left every user's representation alike and fine-tuning at
+ *     popularity, 0.001 did not
+ * @param learningRate Adam step in fine-tuning (the paper's 0.001; see SASRec's for why more)
  * @param l2 L2 weight on all parameters; 0 leaves regularisation to dropout
- * @param batchSize users per Adam step (the paper's 256 for fine-tuning)
+ * @param batchSize windows per Adam step (the paper's 256 for fine-tuning)
  * @param epochs fine-tuning epochs, an upper bound; early stopping picks the best
  * @param loss fine-tuning loss: {@code softmax} (full cross-entropy over items) or {@code bce} (the
  *     paper's one sampled negative per position, which then also scores masked item prediction)
@@ -26,7 +31,7 @@ import movierec.models.seq.SequenceParams;
  *     paper's last position: the next item)
  */
 public record S3RecParams(int hidden, int maxLen, int blocks, int heads, double dropout, double maskProbability, double aapWeight, double mapWeight,
-    int pretrainEpochs, double learningRate, double l2, int batchSize, int epochs, String loss, String pooling) implements SequenceParams {
+    int pretrainEpochs, double pretrainLearningRate, double learningRate, double l2, int batchSize, int epochs, String loss, String pooling) implements SequenceParams {
   public S3RecParams {
     SequenceParams.validate(hidden, maxLen, dropout, learningRate, l2, batchSize, epochs);
     InvalidParamException.check(blocks > 0, "blocks", "must be > 0");
@@ -35,11 +40,12 @@ public record S3RecParams(int hidden, int maxLen, int blocks, int heads, double 
     InvalidParamException.check(aapWeight >= 0 && Double.isFinite(aapWeight), "aapWeight", "must be >= 0");
     InvalidParamException.check(mapWeight >= 0 && Double.isFinite(mapWeight), "mapWeight", "must be >= 0");
     InvalidParamException.check(pretrainEpochs >= 0, "pretrainEpochs", "must be >= 0");
+    InvalidParamException.check(pretrainLearningRate > 0 && Double.isFinite(pretrainLearningRate), "pretrainLearningRate", "must be > 0");
     Objective.parse(loss, "loss");
     Pooling.parse(pooling, "pooling");
   }
 
   public S3RecParams() {
-    this(64, 50, 2, 2, 0.2, 0.2, 0.2, 1.0, 5, 0.005, 0.0, 64, 30, "softmax", "mean");
+    this(64, 50, 2, 2, 0.2, 0.2, 0.2, 1.0, 5, 0.001, 0.005, 0.0, 64, 30, "softmax", "mean");
   }
 }

@@ -14,7 +14,7 @@ import movierec.models.seq.SequenceParams;
  * @param learningRate Adam step; the paper's 0.001 with batches of 128 had not left the popularity
  *     plateau after 10 epochs on the small synthetic data (24 steps an epoch), 0.01 with 32 left it in 3
  * @param l2 L2 weight on all parameters; 0 leaves regularisation to dropout
- * @param batchSize users per Adam step (the paper's 128; smaller batches give more steps per epoch)
+ * @param batchSize windows per Adam step (the paper's 128; smaller batches give more steps per epoch)
  * @param epochs upper bound; early stopping picks the best
  * @param loss {@code softmax} (full cross-entropy over items) or {@code bce} (the paper's one sampled
  *     negative per position)

@@ -29,8 +29,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * training loss (softmax or sampled BCE at every target position), Adam steps, best-epoch snapshots and
  * model files.
  *
- * <p>The default task is next-item prediction: the input is the user's last maxLen items before their
- * latest, and each position's target is the item that followed it. A user is scored on a window ending
+ * <p>The default task is next-item prediction: training reads every user's whole history in windows of
+ * maxLen + 1 items, each position's target being the item that followed it. A user is scored on a window ending
  * at their latest item: the representation at its last position or the mean over its positions (see
  * {@link Pooling}), dotted with every item's embedding, plus an item bias.
  *
@@ -50,10 +50,13 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private Interactions history;
   private int numItems;
   private Graph graph;
+  private Adam updater;
   private List<String> trainingInputs;
   private SplittableRandom rng;
   private int[][] seenSorted;
   private int[] trainUsers;
+  /** Training windows as (user, end) pairs: user in the high 32 bits, end in the low. */
+  private long[] windows;
   private Map<String, INDArray> monitor;
 
   protected SequenceModel(SequenceParams params, Objective objective, Pooling pooling, String format) {
@@ -94,15 +97,23 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
    */
   protected void familyInputs(Batch b, boolean training, Map<String, INDArray> inputs) {}
 
+  /** Sets the Adam step of the following epochs (S3Rec pre-trains with its own). */
+  protected final void learningRate(double rate) {
+    updater.setLearningRate(rate);
+  }
+
   /** Items in the data being fitted or scored; token numItems is padding. */
   protected final int numItems() {
     return numItems;
   }
 
-  /** Next-item prediction over the user's last maxLen + 1 items. */
-  protected void trainingExample(Interactions x, int user, Batch b, int row, SplittableRandom random) {
-    b.window(b.tokens(), row, x, user, x.end(user) - 1);
-    b.window(b.targets(), row, x, user, x.end(user));
+  /**
+   * Next-item prediction over the user's maxLen + 1 items before history entry {@code end} (absolute, as
+   * in {@link Interactions#end}).
+   */
+  protected void trainingExample(Interactions x, int user, int end, Batch b, int row, SplittableRandom random) {
+    b.window(b.tokens(), row, x, user, end - 1);
+    b.window(b.targets(), row, x, user, end);
     // The target window is one item longer: the position before the first input has no target.
     for (int p = row * b.len(); p < (row + 1) * b.len(); p++) {
       if (b.tokens()[p] == b.pad()) b.targets()[p] = -1;
@@ -127,6 +138,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     QuietGradients.create(graph.sd());
     seenSorted = objective == Objective.BCE ? history.sortedItemSets() : null;
     trainUsers = IntStream.range(0, history.numUsers()).filter(u -> history.length(u) >= 2).toArray();
+    windows = consecutiveWindows();
     monitor = monitorInputs(rng.split());
   }
 
@@ -173,8 +185,9 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     else itemLoss.add(LOSS, auxiliary);
     trainingInputs = sd.inputs();
     sd.setLossVariables(LOSS);
+    updater = new Adam(params.learningRate());
     TrainingConfig.Builder config = TrainingConfig.builder()
-        .updater(new Adam(params.learningRate()))
+        .updater(updater)
         .minimize(LOSS)
         .dataSetFeatureMapping(trainingInputs)
         .markLabelsUnused();
@@ -192,14 +205,40 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     return bias;
   }
 
+  /**
+   * Every user's history cut into consecutive windows of maxLen + 1 items ending at the latest (the
+   * remainder, if it holds a target, as a shorter first window): each item is a target once an epoch.
+   * Measured on the small data (SASRec, max_len 30): higher Recall@10 per second than the latest window
+   * alone (which leaves ~20% of the items untrained there, over half at competition scale) or one
+   * randomly placed window per user and epoch (whose windows rarely look like the latest, which scores).
+   */
+  private long[] consecutiveWindows() {
+    int stride = params.maxLen();
+    long[] out = new long[Arrays.stream(trainUsers).map(u -> (history.length(u) - 2) / stride + 1).sum()];
+    int n = 0;
+    for (int u : trainUsers) {
+      for (int end = history.end(u); end - history.start(u) >= 2; end -= stride) out[n++] = pair(u, end);
+    }
+    return out;
+  }
+
+  private static long pair(int user, int end) {
+    return (long) user << 32 | end;
+  }
+
   @Override
   protected double trainEpoch(int epoch) {
-    shuffle(trainUsers, rng);
-    for (int from = 0; from < trainUsers.length; from += params.batchSize()) {
-      int to = Math.min(trainUsers.length, from + params.batchSize());
+    shuffle(windows, rng);
+    for (int from = 0; from < windows.length; from += params.batchSize()) {
+      int to = Math.min(windows.length, from + params.batchSize());
       Batch b = new Batch(to - from, params.maxLen(), numItems);
-      for (int r = 0; r < b.size(); r++) trainingExample(history, trainUsers[from + r], b, r, rng);
-      Map<String, INDArray> inputs = trainingInputs(b, Arrays.copyOfRange(trainUsers, from, to), graph.sampleMasks(b.size(), rng));
+      int[] users = new int[b.size()];
+      for (int r = 0; r < b.size(); r++) {
+        long w = windows[from + r];
+        users[r] = (int) (w >>> 32);
+        trainingExample(history, users[r], (int) w, b, r, rng);
+      }
+      Map<String, INDArray> inputs = trainingInputs(b, users, graph.sampleMasks(b.size(), rng));
       graph.sd().fit(new MultiDataSet(trainingInputs.stream().map(inputs::get).toArray(INDArray[]::new), null));
     }
     return monitor == null ? Double.NaN : graph.sd().outputSingle(monitor, LOSS).getDouble(0);
@@ -215,7 +254,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     if (size == 0) return null;
     int[] users = Arrays.copyOf(trainUsers, size);
     Batch b = new Batch(size, params.maxLen(), numItems);
-    for (int r = 0; r < size; r++) trainingExample(history, users[r], b, r, random);
+    for (int r = 0; r < size; r++) trainingExample(history, users[r], history.end(users[r]), b, r, random);
     return trainingInputs(b, users, graph.identityMasks(size));
   }
 
@@ -270,10 +309,10 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     return Nd4j.create(valid, new long[] {valid.length, 1}, 'c');
   }
 
-  private static void shuffle(int[] a, SplittableRandom random) {
+  private static void shuffle(long[] a, SplittableRandom random) {
     for (int i = a.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
-      int t = a[i];
+      long t = a[i];
       a[i] = a[j];
       a[j] = t;
     }

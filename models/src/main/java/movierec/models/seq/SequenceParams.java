@@ -18,7 +18,7 @@ public interface SequenceParams {
   /** L2 weight on all parameters, added to the Adam gradient. */
   double l2();
 
-  /** Users (one window each) per Adam step. */
+  /** Training windows per Adam step. */
   int batchSize();
 
   int epochs();

@@ -12,10 +12,10 @@ class Gru4RecTest extends SequenceFamilyContract {
     return "gru4rec";
   }
 
-  /** Measured Recall@10 0.1225 vs MostPopular 0.1094 (1.12×) after 4 epochs; still rising there. */
+  /** Measured Recall@10 0.1239 vs MostPopular 0.1094 (1.13×) after 3 epochs over whole histories; still rising there. */
   @Test
   void beatsMostPopular() {
-    FamilyChecks.assertBeatsMostPopular(family(), Map.of("hidden", 32, "max_len", 30, "learning_rate", 0.01, "batch_size", 32, "epochs", 4), Fixtures.small(), 1.08);
+    FamilyChecks.assertBeatsMostPopular(family(), Map.of("hidden", 32, "max_len", 30, "learning_rate", 0.01, "batch_size", 32, "epochs", 3), Fixtures.small(), 1.08);
   }
 
   @Test

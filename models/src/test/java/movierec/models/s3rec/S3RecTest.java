@@ -2,6 +2,7 @@ package movierec.models.s3rec;
 
 import java.util.HashMap;
 import java.util.Map;
+import movierec.core.testing.Fixtures;
 import movierec.models.FamilyChecks;
 import movierec.models.seq.SequenceFamilyContract;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,17 @@ class S3RecTest extends SequenceFamilyContract {
     return params;
   }
 
+  /**
+   * Pre-training at the paper's step keeps users apart for fine-tuning (measured Recall@10 0.1346 vs
+   * MostPopular 0.1094, 1.23×, after 1 + 2 epochs; 0.1474 after 1 + 3); at the fine-tuning step of 0.01
+   * it leaves every user alike and fine-tuning stays at popularity (0.1087 after 1 + 3).
+   */
+  @Test
+  void beatsMostPopular() {
+    FamilyChecks.assertBeatsMostPopular(family(), Map.of("hidden", 32, "max_len", 30, "blocks", 1, "pretrain_epochs", 1, "pretrain_learning_rate", 0.001,
+        "learning_rate", 0.01, "batch_size", 32, "epochs", 2), Fixtures.small(), 1.15);
+  }
+
   @Test
   void rejectsInvalidParams() {
     FamilyChecks.assertInvalid(family(), Map.of("heads", 3), "heads");
@@ -28,6 +40,7 @@ class S3RecTest extends SequenceFamilyContract {
     FamilyChecks.assertInvalid(family(), Map.of("aap_weight", -1), "aap_weight");
     FamilyChecks.assertInvalid(family(), Map.of("map_weight", Double.NaN), "map_weight");
     FamilyChecks.assertInvalid(family(), Map.of("pretrain_epochs", -1), "pretrain_epochs");
+    FamilyChecks.assertInvalid(family(), Map.of("pretrain_learning_rate", 0), "pretrain_learning_rate");
     FamilyChecks.assertInvalid(family(), Map.of("loss", "hinge"), "loss");
     FamilyChecks.assertInvalid(family(), Map.of("pooling", "max"), "pooling");
   }

@@ -18,13 +18,14 @@ class SasRecTest extends SequenceFamilyContract {
   }
 
   /**
-   * Mean pooling, one block and a lively Adam step leave the popularity plateau within 3 epochs
-   * (measured Recall@10 0.1318 vs MostPopular 0.1094, 1.20×; the paper's last position stays below it).
+   * Mean pooling, one block and a lively Adam step leave the popularity plateau within 2 epochs over
+   * whole histories (measured Recall@10 0.1394 vs MostPopular 0.1094, 1.27×; 0.1460 after 3; the paper's
+   * last position stays below it).
    */
   @Test
   void beatsMostPopular() {
-    FamilyChecks.assertBeatsMostPopular(family(), Map.of("hidden", 32, "max_len", 30, "blocks", 1, "learning_rate", 0.01, "batch_size", 32, "epochs", 3),
-        Fixtures.small(), 1.15);
+    FamilyChecks.assertBeatsMostPopular(family(), Map.of("hidden", 32, "max_len", 30, "blocks", 1, "learning_rate", 0.01, "batch_size", 32, "epochs", 2),
+        Fixtures.small(), 1.2);
   }
 
   @Test
