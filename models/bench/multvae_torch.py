@@ -16,6 +16,8 @@ from torch import nn
 
 
 class MultVAE(nn.Module):
+    """Also the model of multvae_quality_torch.py: Xavier weights, small normal biases, as the authors' code."""
+
     def __init__(self, items, hidden, latent, dropout):
         super().__init__()
         self.latent = latent
@@ -24,13 +26,26 @@ class MultVAE(nn.Module):
         self.dec1 = nn.Linear(latent, hidden)
         self.dec2 = nn.Linear(hidden, items)
         self.drop = nn.Dropout(dropout)
+        for layer in (self.enc1, self.enc2, self.dec1, self.dec2):
+            nn.init.xavier_uniform_(layer.weight)
+            nn.init.normal_(layer.bias, std=0.001)
 
     def forward(self, x):
-        h = self.drop(F.normalize(x))
-        code = self.enc2(torch.tanh(self.enc1(h)))
+        code = self.enc2(torch.tanh(self.enc1(self.drop(F.normalize(x)))))
         mu, logvar = code[:, : self.latent], code[:, self.latent :]
-        z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar)
+        # Training samples the latent code; scoring decodes the posterior mean.
+        z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar) if self.training else mu
         return self.dec2(torch.tanh(self.dec1(z))), mu, logvar
+
+
+def train_step(model, opt, x, beta):
+    """One Adam step on the batch's mean negative ELBO: multinomial log-likelihood plus beta * KL."""
+    logits, mu, logvar = model(x)
+    nll = -(F.log_softmax(logits, 1) * x).sum(1).mean()
+    kl = (0.5 * (-logvar + logvar.exp() + mu.pow(2) - 1)).sum(1).mean()
+    opt.zero_grad()
+    (nll + beta * kl).backward()
+    opt.step()
 
 
 def load(path):
@@ -69,13 +84,7 @@ def main():
             cols = np.concatenate([items[indptr[u] : indptr[u + 1]] for u in batch])
             x = torch.zeros(len(batch), n_items)
             x[torch.from_numpy(rows), torch.from_numpy(cols)] = 1.0
-            logits, mu, logvar = model(x)
-            beta = min(0.2, updates / 20000)
-            nll = -(F.log_softmax(logits, 1) * x).sum(1).mean()
-            kl = (0.5 * (-logvar + logvar.exp() + mu.pow(2) - 1)).sum(1).mean()
-            opt.zero_grad()
-            (nll + beta * kl).backward()
-            opt.step()
+            train_step(model, opt, x, min(0.2, updates / 20000))
             updates += 1
         times.append(time.perf_counter() - start)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -82,14 +82,14 @@ public final class MultVaeBench {
   }
 
   /** The directory holding models/bench/multvae_torch.py: the working directory or one of its parents. */
-  private static Path projectRoot() {
+  static Path projectRoot() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.exists(p.resolve("models/bench/multvae_torch.py"))) return p;
     }
     throw new IllegalStateException("run from the project (models/bench/multvae_torch.py not found above " + Path.of("").toAbsolutePath() + ")");
   }
 
-  private static String venvPython(Path root) throws IOException, InterruptedException {
+  static String venvPython(Path root) throws IOException, InterruptedException {
     Path venv = root.resolve(".venv-bench");
     Path py = venv.resolve("bin/python");
     if (!Files.exists(venv.resolve("bin/torchrun"))) {
@@ -101,7 +101,7 @@ public final class MultVaeBench {
   }
 
   /** Runs a command, echoing its output; fails on a non-zero exit. */
-  private static List<String> run(List<String> command) throws IOException, InterruptedException {
+  static List<String> run(List<String> command) throws IOException, InterruptedException {
     Process proc = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
