@@ -29,7 +29,7 @@ public final class FamilyChecks {
   private FamilyChecks() {}
 
   /** Validation Recall@10 of MostPopular on the data's default holdout split. */
-  public static double mostPopularRecall(Dataset data) {
+  private static double mostPopularRecall(Dataset data) {
     return Fixtures.validate(new MostPopular(new MostPopularParams()), data, 0).evaluation().recall();
   }
 

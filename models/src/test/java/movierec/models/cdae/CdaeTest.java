@@ -1,7 +1,5 @@
 package movierec.models.cdae;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -9,7 +7,6 @@ import java.util.stream.IntStream;
 import movierec.core.data.Dataset;
 import movierec.core.testing.Fixtures;
 import movierec.models.FamilyChecks;
-import movierec.models.ModelRegistry;
 import movierec.models.nn.GradientCheck;
 import movierec.models.nn.Param;
 import movierec.models.nn.SparseRows;
@@ -31,11 +28,7 @@ class CdaeTest {
 
   @Test
   void beatsMostPopular() {
-    Dataset data = Fixtures.small();
-    double recall = Fixtures.validate(ModelRegistry.get("cdae").create(Map.of("hidden", 100, "epochs", 10, "batch_size", 100, "learning_rate", 0.01, "dropout", 0.2)), data, 0)
-        .evaluation().recall();
-    double baseline = FamilyChecks.mostPopularRecall(data);
-    assertTrue(recall > 1.1 * baseline, "CDAE recall " + recall + " vs MostPopular " + baseline);
+    FamilyChecks.assertBeatsMostPopular("cdae", Map.of("hidden", 100, "epochs", 10, "batch_size", 100, "learning_rate", 0.01, "dropout", 0.2), Fixtures.small(), 1.1);
   }
 
   @Test

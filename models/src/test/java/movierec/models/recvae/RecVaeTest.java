@@ -1,7 +1,5 @@
 package movierec.models.recvae;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -9,7 +7,6 @@ import java.util.stream.IntStream;
 import movierec.core.data.Dataset;
 import movierec.core.testing.Fixtures;
 import movierec.models.FamilyChecks;
-import movierec.models.ModelRegistry;
 import movierec.models.nn.GradientCheck;
 import movierec.models.nn.Param;
 import movierec.models.nn.SparseRows;
@@ -41,11 +38,7 @@ class RecVaeTest {
 
   @Test
   void beatsMostPopular() {
-    Dataset data = Fixtures.small();
-    double recall = Fixtures.validate(ModelRegistry.get("recvae").create(Map.of("hidden", 100, "latent", 32, "epochs", 6, "batch_size", 100, "learning_rate", 0.003, "encoder_passes", 1)), data, 0)
-        .evaluation().recall();
-    double baseline = FamilyChecks.mostPopularRecall(data);
-    assertTrue(recall > 1.1 * baseline, "RecVAE recall " + recall + " vs MostPopular " + baseline);
+    FamilyChecks.assertBeatsMostPopular("recvae", Map.of("hidden", 100, "latent", 32, "epochs", 6, "batch_size", 100, "learning_rate", 0.003, "encoder_passes", 1), Fixtures.small(), 1.1);
   }
 
   @Test
