@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Prints how long logging 10,000 metric points (10 metrics x 1000 epochs) takes against the test
  * server; a figure for the notes, not a timed assertion.
  */
+@Tag("mlflow")
 class LoggingThroughputTest {
 
     private static final int METRICS = 10;

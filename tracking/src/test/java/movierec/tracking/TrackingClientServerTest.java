@@ -19,8 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Against a real MLflow server; skipped unless {@code -Dmlflow.test.uri} is set. */
+@Tag("mlflow")
 class TrackingClientServerTest {
 
     private static TrackingClient client;

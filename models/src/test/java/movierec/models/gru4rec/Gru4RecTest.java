@@ -5,7 +5,9 @@ import movierec.core.testing.Fixtures;
 import movierec.models.FamilyChecks;
 import movierec.models.seq.SequenceFamilyContract;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("slow")
 class Gru4RecTest extends SequenceFamilyContract {
   @Override
   protected String family() {

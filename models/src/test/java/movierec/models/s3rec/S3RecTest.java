@@ -6,8 +6,10 @@ import movierec.core.testing.Fixtures;
 import movierec.models.FamilyChecks;
 import movierec.models.seq.SequenceFamilyContract;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The contract's save/load round trip also shows that a loaded model scores without the genre heads. */
+@Tag("slow")
 class S3RecTest extends SequenceFamilyContract {
   @Override
   protected String family() {

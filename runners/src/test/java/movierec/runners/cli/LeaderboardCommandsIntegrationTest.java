@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The leaderboard, ensemble, pull and report commands in-process on real sweeps (cheap families on the
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lineage, pulled files byte for byte, and one-line errors with exit 2 on bad input.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("mlflow")
 class LeaderboardCommandsIntegrationTest {
   @TempDir static Path dir;
   private String uri;

@@ -21,22 +21,24 @@ import movierec.tracking.RunKeys;
 import movierec.tracking.RunQuery;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Two scheduler nodes share a clustered PostgreSQL job store: this JVM submits a sweep and runs trials,
  * a {@code movierec worker} process runs the others. Needs {@code -Dquartz.test.cluster=PROPERTIES}
  * (infra/scheduler/quartz-cluster.properties after infra/scheduler/postgres.sh setup) and the MLflow test server.
  */
+@Tag("mlflow")
+@Tag("cluster")
 class ClusterIntegrationTest {
   @TempDir Path dir;
 
   @Test
   void trialsOfOneSweepRunOnTwoNodes() throws Exception {
     String clusterConfig = System.getProperty("quartz.test.cluster", "");
-    Assumptions.assumeTrue(!clusterConfig.isBlank(), "no clustered job store: set -Dquartz.test.cluster=PROPERTIES");
+    MlflowTestServer.requireService(!clusterConfig.isBlank(), "no clustered job store: set -Dquartz.test.cluster=PROPERTIES");
     String experiment = MlflowTestServer.uniqueName("cluster-it");
 
     // A cluster name of its own keeps this run's jobs apart from anything else in the shared tables.

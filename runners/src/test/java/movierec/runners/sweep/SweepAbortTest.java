@@ -15,8 +15,10 @@ import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** What Ctrl-C does (the CLI's shutdown hook calls abort): running trials and the sweep end KILLED. */
+@Tag("mlflow")
 class SweepAbortTest {
   @TempDir Path dir;
 

@@ -23,8 +23,10 @@ import movierec.tracking.TrackingClient;
 import movierec.core.train.EpochSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A real sweep against the real MLflow server: parent and child runs, params, epoch histories, artifacts. */
+@Tag("mlflow")
 class SweepIntegrationTest {
   @TempDir Path dir;
 

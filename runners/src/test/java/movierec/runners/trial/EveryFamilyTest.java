@@ -14,8 +14,10 @@ import movierec.submissions.SubmissionValidator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /** The trial runner knows nothing family-specific: every registered family runs through it to a valid submission. */
+@Tag("slow")
 class EveryFamilyTest {
   @TempDir Path dir;
 

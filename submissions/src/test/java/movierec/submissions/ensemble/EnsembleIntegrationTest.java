@@ -40,12 +40,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Ensembles of hand-made runs on the real MLflow server: presets, checks, the logged run and its
  * lineage, and pulling it back byte for byte.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("mlflow")
 class EnsembleIntegrationTest {
   private final Dataset data = HandMadeData.dataset();
   /** User 1's answers: 13 (only in a's top 10), 28 and 29 (only in c's). */

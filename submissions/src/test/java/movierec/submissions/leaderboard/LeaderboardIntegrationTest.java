@@ -15,9 +15,11 @@ import movierec.tracking.TrackingClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Tag;
 
 /** Hand-made runs on the real MLflow server, searched with a page size smaller than the experiment. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("mlflow")
 class LeaderboardIntegrationTest {
   private static final int PAGE = 3;
 

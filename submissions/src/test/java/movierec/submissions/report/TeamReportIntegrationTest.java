@@ -26,8 +26,10 @@ import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A report of hand-made runs on the real MLflow server: every section, real PNG charts, logged as an artifact. */
+@Tag("mlflow")
 class TeamReportIntegrationTest {
   private static final Pattern IMAGE = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
 
