@@ -339,9 +339,10 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     /**
-     * Sends a run's unacknowledged entries in order, acknowledging each. The first one may have
-     * reached the server without its acknowledgement (a lost answer, a crash), so what the server
-     * already has of it is left out. An entry the server refuses (4xx) is logged and skipped: it can
+     * Sends a run's unacknowledged entries in order, acknowledging each. What the server already has
+     * of them (an answer lost on the way back, a crash before the acknowledgement was written, a
+     * journal replayed twice) is left out: params logged with the same value and metric points of
+     * the same key, step and time. An entry the server refuses (4xx) is logged and skipped: it can
      * never succeed and would hold back the rest.
      *
      * @throws TrackingException when the server is unreachable
@@ -349,10 +350,13 @@ public final class TrackingClient implements AutoCloseable {
     private void replay(String runId) {
         int acked = journal.acked(runId);
         List<Journal.Entry> entries = journal.entries(runId);
+        if (entries.size() <= acked) {
+            return;
+        }
+        Applied applied = applied(runId, entries.subList(acked, entries.size()));
         for (int i = acked; i < entries.size(); i++) {
-            Journal.Entry entry = i == acked ? withoutApplied(runId, entries.get(i)) : entries.get(i);
             try {
-                send(runId, entry, ONE_TRY);
+                send(runId, applied.without(entries.get(i)), ONE_TRY);
             } catch (TrackingException e) {
                 if (isUnreachable(e)) {
                     throw e;
@@ -361,28 +365,32 @@ public final class TrackingClient implements AutoCloseable {
             }
             journal.ack(runId, i + 1);
         }
-        if (entries.size() > acked) {
-            LOG.info("replayed {} journaled writes of run {}", entries.size() - acked, runId);
+        LOG.info("replayed {} journaled writes of run {}", entries.size() - acked, runId);
+    }
+
+    /** What a run already has of some journal entries: its params, and the (step, time) points of their metric keys. */
+    private record Applied(Map<String, String> params, Map<String, Set<List<Long>>> points) {
+        Journal.Entry without(Journal.Entry entry) {
+            if (entry.endStatus() != null) {
+                return entry;
+            }
+            Map<String, String> newParams = new LinkedHashMap<>(entry.params());
+            newParams.entrySet().removeIf(p -> p.getValue().equals(params.get(p.getKey())));
+            List<Metric> newMetrics = entry.metrics().stream()
+                    .filter(m -> !points.get(m.key()).contains(List.of(m.step(), m.timestampMs()))).toList();
+            return new Journal.Entry(entry.writtenMs(), newMetrics, newParams, entry.tags(), null, 0);
         }
     }
 
-    /** The entry minus the params and metric points (same key, step and time) the run already has. */
-    private Journal.Entry withoutApplied(String runId, Journal.Entry entry) {
-        if (entry.endStatus() != null || (entry.params().isEmpty() && entry.metrics().isEmpty())) {
-            return entry;
-        }
-        Map<String, String> logged = entry.params().isEmpty() ? Map.of()
-                : toRunInfo(call(ONE_TRY, "get run " + runId, () -> mlflow.getRun(runId))).params();
-        Map<String, String> params = new LinkedHashMap<>(entry.params());
-        params.entrySet().removeIf(p -> p.getValue().equals(logged.get(p.getKey())));
-        Map<String, Set<List<Long>>> present = new HashMap<>();
-        for (String key : entry.metrics().stream().map(Metric::key).distinct().toList()) {
-            present.put(key, call(ONE_TRY, "get history of metric '" + key + "' of run " + runId, () -> mlflow.getMetricHistory(runId, key))
+    private Applied applied(String runId, List<Journal.Entry> entries) {
+        boolean anyParams = entries.stream().anyMatch(e -> !e.params().isEmpty());
+        Map<String, String> params = anyParams ? toRunInfo(call(ONE_TRY, "get run " + runId, () -> mlflow.getRun(runId))).params() : Map.of();
+        Map<String, Set<List<Long>>> points = new HashMap<>();
+        for (String key : entries.stream().flatMap(e -> e.metrics().stream()).map(Metric::key).distinct().toList()) {
+            points.put(key, call(ONE_TRY, "get history of metric '" + key + "' of run " + runId, () -> mlflow.getMetricHistory(runId, key))
                     .stream().map(m -> List.of(m.getStep(), m.getTimestamp())).collect(Collectors.toSet()));
         }
-        List<Metric> metrics = entry.metrics().stream()
-                .filter(m -> !present.get(m.key()).contains(List.of(m.step(), m.timestampMs()))).toList();
-        return new Journal.Entry(entry.writtenMs(), metrics, params, entry.tags(), null, 0);
+        return new Applied(params, points);
     }
 
     private static void sleep(Duration duration) {
