@@ -146,6 +146,11 @@ public final class TrackingClient implements AutoCloseable {
         });
     }
 
+    /** Sets an ended run RUNNING again: the parent of a sweep that resumes. */
+    public void reopenRun(String runId) {
+        call("reopen run " + runId, () -> mlflow.sendPost("runs/update", "{\"run_id\":\"" + runId + "\",\"status\":\"RUNNING\"}"));
+    }
+
     public RunInfo getRun(String runId) {
         return toRunInfo(call("get run " + runId, () -> mlflow.getRun(runId)));
     }
