@@ -2,7 +2,8 @@ package movierec.runners.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code movierec runs}: maintenance of the tracking server's runs, one subcommand per job. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "Maintain runs on the tracking server.",
-    subcommands = {RunsCleanCommand.class})
-final class RunsCommand {}
+/** {@code movierec runs ...}: housekeeping of tracked runs; only a parent for its subcommands. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "Housekeeping of tracked runs.",
+    subcommands = {RunsCleanCommand.class, RunsSyncCommand.class})
+final class RunsCommand {
+}

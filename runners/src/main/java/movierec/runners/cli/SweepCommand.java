@@ -1,6 +1,7 @@
 package movierec.runners.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -13,8 +14,10 @@ import movierec.runners.sweep.SweepRunner;
 import movierec.runners.sweep.TrialOutcome;
 import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Credentials;
+import movierec.tracking.Journal;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
+import movierec.tracking.TrackingException;
 import org.quartz.Scheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +45,11 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "print the expanded trials and exit")
   boolean dryRun;
 
+  @Option(names = "--outage-budget", converter = OutageBudget.class, paramLabel = "DURATION",
+      description = "how long to wait for an unreachable MLflow server before giving up, e.g. 90s, 30m, 2h (default 30m); "
+          + "writes meanwhile go to the journal (MOVIEREC_JOURNAL_DIR, default ~/.movierec/journal)")
+  Duration outageBudget = TrackingClient.DEFAULT_OUTAGE_BUDGET;
+
   @Override
   public Integer call() throws Exception {
     SweepConfig config = SweepConfig.load(file);
@@ -56,8 +64,8 @@ final class SweepCommand implements Callable<Integer> {
     }
     SweepRunner.Summary summary;
     try {
-      summary = run(config, trackingUri, parallel, schedulerConfig, fresh);
-    } catch (SweepRunner.StillRunningException e) {
+      summary = run(config, trackingUri, parallel, schedulerConfig, outageBudget, fresh);
+    } catch (SweepRunner.StillRunningException | TrackingException e) {
       System.err.println("error: " + e.getMessage());
       return Main.FAILURE;
     }
@@ -73,14 +81,18 @@ final class SweepCommand implements Callable<Integer> {
 
   /**
    * Runs (or resumes) a sweep with a progress bar and prints one line per trial that did not finish;
-   * returns null when it was aborted. Shared with quickstart.
+   * returns null when it was aborted. Shared with quickstart. Writes journaled during an outage are
+   * replayed before it returns.
+   *
+   * @throws TrackingException when the server stayed away for longer than {@code outageBudget}
    */
-  static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig, boolean fresh) throws Exception {
+  static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig, Duration outageBudget,
+      boolean fresh) throws Exception {
     String uri = LocalMlflow.resolve(trackingUri);
     int threads = parallel != null ? parallel : config.maxParallel();
     Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
     int total = config.expand().size();
-    try (TrackingClient client = new TrackingClient(uri, Credentials.fromEnv());
+    try (TrackingClient client = TrackingClient.durable(uri, Credentials.fromEnv(), Journal.fromEnv(), outageBudget);
         ProgressBar bar = progressBar(config.experiment(), total)) {
       SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
       Thread hook = new Thread(runner::abort, "sweep-abort");
@@ -101,6 +113,10 @@ final class SweepCommand implements Callable<Integer> {
       }, fresh);
       Runtime.getRuntime().removeShutdownHook(hook);
       bar.close();
+      if (!client.journaledRuns().isEmpty()) {
+        System.out.printf("replaying the journaled writes of %d runs...%n", client.journaledRuns().size());
+      }
+      client.syncJournal();
       long finished = summary.count(RunStatus.FINISHED);
       for (TrialOutcome o : summary.unfinished()) System.out.println(o.failureLine());
       System.out.printf("done in %.0fs: %d of %d trials finished, %d did not. Parent run %s (experiment id %s) %s: %s/#/experiments/%s/runs/%s%n",

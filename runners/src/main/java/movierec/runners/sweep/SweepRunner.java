@@ -128,7 +128,9 @@ public final class SweepRunner {
         // The trial key is the job's identity: a sweep's job store never holds the same trial twice.
         JobKey jobKey = JobKey.jobKey(trials.get(i).key(), "sweep-" + sweepId);
         if (scheduler.checkExists(jobKey)) continue;
-        JobDetail job = JobBuilder.newJob(TrialJob.class).withIdentity(jobKey)
+        JobBuilder jobBuilder = JobBuilder.newJob(TrialJob.class);
+        client.outageBudget().ifPresent(budget -> jobBuilder.usingJobData(TrialJob.OUTAGE_BUDGET, budget.toString()));
+        JobDetail job = jobBuilder.withIdentity(jobKey)
             .usingJobData(TrialJob.TRACKING_URI, client.trackingUri())
             .usingJobData(TrialJob.PARENT_RUN, parent.runId())
             .usingJobData(TrialJob.INDEX, Integer.toString(i))
