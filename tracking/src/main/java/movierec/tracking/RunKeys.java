@@ -17,6 +17,14 @@ public final class RunKeys {
   public static final String SEED = "movierec.seed";
   /** The scheduler instance that ran a trial. */
   public static final String NODE = "movierec.node";
+  /** A trial's identity (hash of everything that decides its result): one FINISHED run per key and sweep. */
+  public static final String TRIAL_KEY = "movierec.trial_key";
+  /** Epoch milliseconds, refreshed while the run's process lives; an old one marks a stale run. */
+  public static final String HEARTBEAT = "movierec.heartbeat";
+  /** A failed trial's reason in one line, e.g. {@code data/x/train_ratings.csv:50: item: expected ...}. */
+  public static final String ERROR = "movierec.error";
+  /** Why a run was ended by someone other than its own process (stale, its worker stopped). */
+  public static final String CLOSED_NOTE = "movierec.closed_note";
   /** Ensembles: comma-separated source run ids and their weights. */
   public static final String SOURCE_RUNS = "movierec.source_runs";
   public static final String SOURCE_WEIGHTS = "movierec.source_weights";

@@ -188,6 +188,11 @@ public final class TrackingClient implements AutoCloseable {
         write(runId, Journal.Entry.end(status, System.currentTimeMillis()));
     }
 
+    /** Sets an ended run RUNNING again: the parent of a sweep that resumes. */
+    public void reopenRun(String runId) {
+        call("reopen run " + runId, () -> mlflow.sendPost("runs/update", "{\"run_id\":\"" + runId + "\",\"status\":\"RUNNING\"}"));
+    }
+
     public RunInfo getRun(String runId) {
         return toRunInfo(call("get run " + runId, () -> mlflow.getRun(runId)));
     }

@@ -11,6 +11,7 @@ import movierec.runners.env.LocalMlflow;
 import movierec.runners.sweep.Schedulers;
 import movierec.runners.sweep.SweepConfig;
 import movierec.runners.sweep.SweepRunner;
+import movierec.runners.sweep.TrialOutcome;
 import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Credentials;
 import movierec.tracking.Journal;
@@ -38,6 +39,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--scheduler", description = "Quartz properties file, e.g. infra/scheduler/quartz-cluster.properties (default: in-memory)")
   Path schedulerConfig;
 
+  @Option(names = "--fresh", description = "start a new sweep even when the newest sweep of this file did not finish (default: resume it)")
+  boolean fresh;
+
   @Option(names = "--dry-run", description = "print the expanded trials and exit")
   boolean dryRun;
 
@@ -58,12 +62,14 @@ final class SweepCommand implements Callable<Integer> {
       }
       return 0;
     }
+    SweepRunner.Summary summary;
     try {
-      return run(config, trackingUri, parallel, schedulerConfig, outageBudget) == null ? Main.FAILURE : 0;
-    } catch (TrackingException e) {
+      summary = run(config, trackingUri, parallel, schedulerConfig, outageBudget, fresh);
+    } catch (SweepRunner.StillRunningException | TrackingException e) {
       System.err.println("error: " + e.getMessage());
       return Main.FAILURE;
     }
+    return summary != null && summary.complete() ? 0 : Main.FAILURE;
   }
 
   /** A redrawn bar on a terminal; one line per finished trial when output goes to a file or CI log. */
@@ -74,13 +80,14 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs a sweep with a progress bar; returns null when it was aborted. Shared with quickstart. Writes
-   * journaled during an outage are replayed before it returns.
+   * Runs (or resumes) a sweep with a progress bar and prints one line per trial that did not finish;
+   * returns null when it was aborted. Shared with quickstart. Writes journaled during an outage are
+   * replayed before it returns.
    *
    * @throws TrackingException when the server stayed away for longer than {@code outageBudget}
    */
-  static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig, Duration outageBudget)
-      throws Exception {
+  static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig, Duration outageBudget,
+      boolean fresh) throws Exception {
     String uri = LocalMlflow.resolve(trackingUri);
     int threads = parallel != null ? parallel : config.maxParallel();
     Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
@@ -91,19 +98,30 @@ final class SweepCommand implements Callable<Integer> {
       Thread hook = new Thread(runner::abort, "sweep-abort");
       Runtime.getRuntime().addShutdownHook(hook);
       System.out.printf("sweep %s: %d trials, %d at a time; MLflow UI: %s%n", config.file(), total, threads, uri);
-      SweepRunner.Summary summary = runner.run(config, scheduler, (o, done, all, best) -> {
-        bar.stepTo(done);
-        bar.setExtraMessage(String.format("best %s %.4f%s", config.metric(), best, o.status() == RunStatus.FAILED ? " (a trial failed)" : ""));
-      });
+      SweepRunner.Summary summary = runner.run(config, scheduler, new SweepRunner.Listener() {
+        @Override
+        public void trialDone(TrialOutcome o, int done, int all, double best) {
+          bar.stepTo(done);
+          bar.setExtraMessage(String.format("best %s %.4f%s", config.metric(), best, o.status() == RunStatus.FAILED ? " (a trial failed)" : ""));
+        }
+
+        @Override
+        public void resumed(String sweepId, int finished, int all, int staleClosed) {
+          System.out.printf("resuming sweep %s: %d of %d trials finished, %d stale run%s closed%n", sweepId, finished, all, staleClosed,
+              staleClosed == 1 ? "" : "s");
+        }
+      }, fresh);
       Runtime.getRuntime().removeShutdownHook(hook);
       bar.close();
       if (!client.journaledRuns().isEmpty()) {
         System.out.printf("replaying the journaled writes of %d runs...%n", client.journaledRuns().size());
       }
       client.syncJournal();
-      System.out.printf("done in %.0fs: %d finished, %d failed. Parent run %s (experiment id %s): %s/#/experiments/%s/runs/%s%n",
-          summary.seconds(), summary.count(RunStatus.FINISHED), summary.count(RunStatus.FAILED), summary.parent().runId(),
-          summary.parent().experimentId(), uri, summary.parent().experimentId(), summary.parent().runId());
+      long finished = summary.count(RunStatus.FINISHED);
+      for (TrialOutcome o : summary.unfinished()) System.out.println(o.failureLine());
+      System.out.printf("done in %.0fs: %d of %d trials finished, %d did not. Parent run %s (experiment id %s) %s: %s/#/experiments/%s/runs/%s%n",
+          summary.seconds(), finished, summary.trials(), summary.trials() - finished, summary.parent().runId(),
+          summary.parent().experimentId(), summary.complete() ? "FINISHED" : "FAILED", uri, summary.parent().experimentId(), summary.parent().runId());
       return summary;
     }
   }

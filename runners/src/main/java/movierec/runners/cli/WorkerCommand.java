@@ -3,7 +3,10 @@ package movierec.runners.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.time.Instant;
+import movierec.runners.sweep.Heartbeat;
 import movierec.runners.sweep.Schedulers;
+import movierec.tracking.RunStatus;
 import org.quartz.Scheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +33,10 @@ final class WorkerCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        // Running trials finish or are recovered by another node (requestRecovery).
+        // The running trials' jobs are recovered by another node (requestRecovery); their runs end here.
+        String node = scheduler.getSchedulerInstanceId();
+        int killed = Heartbeat.closeOwnRuns(RunStatus.KILLED, "worker " + node + " stopped at " + Instant.now() + "; the job is recovered by another node");
+        System.out.printf("worker %s stopping: %d running trial%s ended KILLED%n", node, killed, killed == 1 ? "" : "s");
         scheduler.shutdown(false);
       } catch (Exception ignored) {
         // Exiting anyway.

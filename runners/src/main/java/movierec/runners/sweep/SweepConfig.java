@@ -90,10 +90,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
 
   /**
    * The trials of this sweep: the grid of each family, or {@code trials} random points per family.
-   * Random points derive from the sweep seed, so a sweep expands the same way every time.
+   * Random points derive from the sweep seed, so a sweep expands the same way every time. Trials with
+   * the same {@link TrialSpec#key} (a value repeated in a grid, a default written out) are one trial.
    */
   public List<TrialSpec> expand() {
-    List<TrialSpec> out = new ArrayList<>();
+    Map<String, TrialSpec> out = new LinkedHashMap<>();
     for (int s = 0; s < spaces.size(); s++) {
       SearchSpace space = spaces.get(s);
       List<Map<String, Object>> points;
@@ -105,10 +106,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
         for (int t = 0; t < trials; t++) points.add(space.sample(rng));
       }
       for (Map<String, Object> p : points) {
-        out.add(new TrialSpec(experiment, dataset, split, filters, metric, space.family(), p, seed, maxEpochs, patience));
+        TrialSpec trial = new TrialSpec(experiment, dataset, split, filters, metric, space.family(), p, seed, maxEpochs, patience);
+        out.putIfAbsent(trial.key(), trial);
       }
     }
-    return out;
+    return List.copyOf(out.values());
   }
 
   /** Reads typed values at JSON pointers, turning every problem into a file:line: key error. */

@@ -42,15 +42,29 @@ final class TrackedTrial {
     tags.put(RunKeys.DATASET, spec.dataset().label());
     tags.put(RunKeys.SEED, Long.toString(spec.seed()));
     tags.put(RunKeys.NODE, node);
+    tags.put(RunKeys.TRIAL_KEY, spec.key());
     parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunKeys.GIT_COMMIT)
         || e.getKey().equals(RunKeys.CONFIG_HASH)).forEach(e -> tags.put(e.getKey(), e.getValue()));
-    RunInfo run = client.startChildRun(parent, String.format("%s-%03d", spec.family(), index), tags);
+    RunInfo run = client.startChildRun(parent, runName(spec, index), tags);
     if (running != null) running.add(run.runId());
+    Heartbeat.start(client, run.runId());
     try {
       return runTracked(client, run, index, spec, workDir, cancelled);
     } finally {
+      Heartbeat.stop(run.runId());
       if (running != null) running.remove(run.runId());
     }
+  }
+
+  static String runName(TrialSpec spec, int index) {
+    return String.format("%s-%03d", spec.family(), index);
+  }
+
+  /** The exception's own message, first line (an input error's {@code file:line: field: problem}). */
+  static String reason(Throwable e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) return e.getClass().getSimpleName();
+    return message.lines().findFirst().orElse(message).strip();
   }
 
   private static TrialOutcome runTracked(TrackingClient client, RunInfo run, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled) {
@@ -79,17 +93,19 @@ final class TrackedTrial {
         log.close();
         client.artifacts(run).uploadDirectory(workDir, "");
         client.endRun(run.runId(), RunStatus.FINISHED);
-        return new TrialOutcome(run.runId(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family());
+        return new TrialOutcome(run.runId(), run.runName(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family(), null);
       } catch (CancellationException e) {
         log.line("cancelled");
         client.endRun(run.runId(), RunStatus.KILLED);
-        return new TrialOutcome(run.runId(), RunStatus.KILLED, Double.NaN, spec.family());
+        return new TrialOutcome(run.runId(), run.runName(), RunStatus.KILLED, Double.NaN, spec.family(), "cancelled");
       } catch (Exception | OutOfMemoryError e) {
         log.error(e);
         log.close();
+        String reason = reason(e);
+        client.setTag(run.runId(), RunKeys.ERROR, reason.length() > 8000 ? reason.substring(0, 8000) : reason);
         uploadFailure(client, run, workDir, e);
         client.endRun(run.runId(), RunStatus.FAILED);
-        return new TrialOutcome(run.runId(), RunStatus.FAILED, Double.NaN, spec.family());
+        return new TrialOutcome(run.runId(), run.runName(), RunStatus.FAILED, Double.NaN, spec.family(), reason);
       }
     }
   }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -12,6 +14,9 @@ import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Credentials;
 import movierec.tracking.Journal;
 import movierec.tracking.RunInfo;
+import movierec.tracking.RunKeys;
+import movierec.tracking.RunQuery;
+import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 import org.quartz.InterruptableJob;
 import org.quartz.JobDataMap;
@@ -51,6 +56,9 @@ public final class TrialJob implements InterruptableJob {
     try {
       workDir = Files.createTempDirectory("movierec-trial-" + index + "-");
       RunInfo parent = client.getRun(parentRunId);
+      String node = context.getScheduler().getSchedulerInstanceId();
+      outcome = finishedOrCloseEarlier(client, parent, spec, context.isRecovering(), node);
+      if (outcome != null) return;
       outcome = TrackedTrial.run(client, parent, index, spec, workDir,
           () -> interrupted || (progress != null && progress.cancelled), progress == null ? null : progress.runningRuns,
           context.getScheduler().getSchedulerInstanceId());
@@ -60,6 +68,31 @@ public final class TrialJob implements InterruptableJob {
       deleteQuietly(workDir);
       if (progress != null) progress.done(outcome);
     }
+  }
+
+  /**
+   * Exactly once: a trial whose key already has a FINISHED run under this sweep is not run again (its
+   * outcome is that run). Otherwise an earlier attempt still RUNNING is closed FAILED when Quartz
+   * recovers this job (that attempt's node died) or its heartbeat is stale.
+   */
+  private static TrialOutcome finishedOrCloseEarlier(TrackingClient client, RunInfo parent, TrialSpec spec, boolean recovering, String node) {
+    String key = spec.key();
+    List<RunInfo> attempts = client.searchRuns(RunQuery.in(parent.experimentId())
+        .withFilter("tags.mlflow.parentRunId = '" + parent.runId() + "' AND tags." + RunKeys.TRIAL_KEY + " = '" + key + "'"));
+    Instant now = Instant.now();
+    for (RunInfo run : attempts) {
+      if (run.status() == RunStatus.FINISHED) {
+        return new TrialOutcome(run.runId(), run.runName(), RunStatus.FINISHED,
+            run.metrics().getOrDefault(RunKeys.best(spec.plan().metric().key()), Double.NaN), spec.family(), null);
+      }
+    }
+    for (RunInfo run : attempts) {
+      if (run.status() == RunStatus.RUNNING && (recovering || Heartbeat.isStale(run, now))) {
+        Heartbeat.close(client, run.runId(), RunStatus.FAILED, "node " + run.tags().getOrDefault(RunKeys.NODE, "unknown")
+            + " died (last heartbeat " + Heartbeat.lastBeat(run) + "); job recovered by node " + node + " at " + now);
+      }
+    }
+    return null;
   }
 
   @Override

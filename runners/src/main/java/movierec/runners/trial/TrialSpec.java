@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
 import java.util.TreeMap;
+import movierec.core.data.Hashing;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.Metric;
+import movierec.core.model.ModelFamily;
 import movierec.core.split.SplitProtocol;
 import movierec.core.train.TrainingPlan;
+import movierec.models.ModelRegistry;
 
 /**
  * Everything one trial needs, fully resolved: it serializes to JSON (a scheduler job carries only
@@ -24,6 +27,21 @@ public record TrialSpec(String experiment, DatasetSpec dataset, SplitProtocol sp
 
   public TrialSpec {
     params = new TreeMap<>(params);
+  }
+
+  /**
+   * The trial's identity: a hash of everything that decides its result (family, params with every
+   * default filled in and typed as the family binds them, dataset, split, filters, metric, seed, epochs,
+   * patience), not of the experiment it is filed under. Equal keys are the same trial.
+   */
+  public String key() {
+    Map<String, Object> resolved = resolved(ModelRegistry.get(family), params);
+    TrialSpec identity = new TrialSpec("", dataset, split, filters, metric, this.family, resolved, seed, maxEpochs, patience);
+    return new Hashing().add(identity.toJson()).hex();
+  }
+
+  private static <P extends Record> Map<String, Object> resolved(ModelFamily<P> family, Map<String, Object> params) {
+    return family.describe(family.params(params));
   }
 
   public TrainingPlan plan() {

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -35,13 +37,10 @@ import org.junit.jupiter.api.Tag;
 class ClusterIntegrationTest {
   @TempDir Path dir;
 
-  @Test
-  void trialsOfOneSweepRunOnTwoNodes() throws Exception {
+  /** The cluster's properties under a cluster name of its own, which keeps this test's jobs apart in the shared tables. */
+  private Path clusterConfig() throws IOException {
     String clusterConfig = System.getProperty("quartz.test.cluster", "");
     MlflowTestServer.requireService(!clusterConfig.isBlank(), "no clustered job store: set -Dquartz.test.cluster=PROPERTIES");
-    String experiment = MlflowTestServer.uniqueName("cluster-it");
-
-    // A cluster name of its own keeps this run's jobs apart from anything else in the shared tables.
     Properties props = new Properties();
     try (InputStream in = Files.newInputStream(Path.of(clusterConfig))) {
       props.load(in);
@@ -51,13 +50,108 @@ class ClusterIntegrationTest {
     try (OutputStream out = Files.newOutputStream(config)) {
       props.store(out, "test cluster");
     }
+    return config;
+  }
+
+  /** A worker process; returns once it has said it runs, with its scheduler instance id. */
+  private record Worker(Process process, String node) {
+    static Worker start(Path config, Path log) throws Exception {
+      Process p = SweepResumeIntegrationTest.movierec(log, SweepResumeIntegrationTest.SHORT_HEARTBEAT, "worker", "--scheduler", config.toString());
+      for (int i = 0; i < 600; i++) {
+        var started = Files.readAllLines(log).stream().filter(l -> l.startsWith("worker ")).findFirst();
+        if (started.isPresent()) return new Worker(p, started.get().split(" ")[1]);
+        assertTrue(p.isAlive(), "worker exited: " + Files.readString(log));
+        TimeUnit.MILLISECONDS.sleep(100);
+      }
+      throw new AssertionError("worker did not start: " + Files.readString(log));
+    }
+  }
+
+  /** Waits until a trial on {@code node} has logged an epoch, i.e. is mid-trial. */
+  private static RunInfo midTrialOn(TrackingClient client, String experimentId, String node) throws InterruptedException {
+    for (int i = 0; i < 1500; i++) {
+      var running = client.searchRuns(RunQuery.in(experimentId).withFilter("tags.`movierec.kind` = 'trial' AND attributes.status = 'RUNNING'"))
+          .stream().filter(r -> node.equals(r.tags().get(RunKeys.NODE)) && r.metrics().containsKey("loss")).findFirst();
+      if (running.isPresent()) return running.get();
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new AssertionError("no trial ran on " + node);
+  }
+
+  /**
+   * Two workers and the submitting node: one worker is SIGKILLed mid-trial, the other SIGTERMed mid-trial
+   * later. Quartz recovers both jobs elsewhere; each trial ends with exactly one FINISHED run, none RUNNING.
+   */
+  @Test
+  @Tag("slow")
+  void workersKilledOrStoppedMidTrialLeaveOneFinishedRunPerTrial() throws Exception {
+    Path config = clusterConfig();
+    String experiment = MlflowTestServer.uniqueName("cluster-fault-it");
+    Path sweep = dir.resolve("sweep.yaml");
+    Files.writeString(sweep, """
+        experiment: %s
+        dataset: {synthetic: small, seed: 3}
+        max_epochs: 8
+        models:
+          - family: ials
+            params: {epochs: 8, factors: [8, 12, 16, 20, 24, 28]}
+        """.formatted(experiment));
+    SweepConfig sweepConfig = SweepConfig.load(sweep);
+    Worker killed = Worker.start(config, dir.resolve("worker-a.log"));
+    Worker stopped = Worker.start(config, dir.resolve("worker-b.log"));
+    try (TrackingClient client = MlflowTestServer.client()) {
+      String experimentId = client.getOrCreateExperiment(experiment);
+      var submitted = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return new SweepRunner(client, "test").run(sweepConfig, Schedulers.fromFile(config, 1), (o, d, t, b) -> {});
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      RunInfo killedRun = midTrialOn(client, experimentId, killed.node());
+      killed.process().destroyForcibly();
+      RunInfo stoppedRun = midTrialOn(client, experimentId, stopped.node());
+      stopped.process().destroy();
+      assertTrue(stopped.process().waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the worker");
+      assertEquals(RunStatus.KILLED, client.getRun(stoppedRun.runId()).status(), "a stopped worker ends its running trial KILLED");
+
+      SweepRunner.Summary summary = submitted.get(15, TimeUnit.MINUTES);
+      var children = client.searchRuns(RunQuery.in(experimentId).withFilter("tags.mlflow.parentRunId = '" + summary.parent().runId() + "'"));
+      var finishedByKey = children.stream().filter(r -> r.status() == RunStatus.FINISHED)
+          .collect(Collectors.groupingBy(r -> r.tags().get(RunKeys.TRIAL_KEY)));
+      long duplicates = finishedByKey.values().stream().mapToLong(l -> l.size() - 1).sum();
+      long closed = children.stream().filter(r -> r.tags().containsKey(RunKeys.CLOSED_NOTE)).count();
+      System.out.printf("cluster faults: trials %d, child runs %d, finished keys %d, duplicates %d, closed by recovery or stop %d, running %d%n",
+          sweepConfig.expand().size(), children.size(), finishedByKey.size(), duplicates, closed,
+          children.stream().filter(r -> r.status() == RunStatus.RUNNING).count());
+      assertTrue(summary.complete(), "every trial finished: " + summary.unfinished());
+      assertEquals(sweepConfig.expand().stream().map(t -> t.key()).collect(Collectors.toSet()), finishedByKey.keySet());
+      assertEquals(0, duplicates, "exactly one FINISHED run per trial");
+      assertTrue(children.stream().noneMatch(r -> r.status() == RunStatus.RUNNING), "no RUNNING run left");
+      RunInfo deadAttempt = client.getRun(killedRun.runId());
+      assertEquals(RunStatus.FAILED, deadAttempt.status(), "the SIGKILLed worker's attempt is closed by the recovering node");
+      assertTrue(deadAttempt.tags().get(RunKeys.CLOSED_NOTE).contains("node " + killed.node() + " died"), deadAttempt.tags().toString());
+      assertEquals(RunStatus.FINISHED, client.getRun(summary.parent().runId()).status());
+    } finally {
+      for (Worker w : List.of(killed, stopped)) {
+        w.process().destroy();
+        if (!w.process().waitFor(15, TimeUnit.SECONDS)) w.process().destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void trialsOfOneSweepRunOnTwoNodes() throws Exception {
+    Path config = clusterConfig();
+    String experiment = MlflowTestServer.uniqueName("cluster-it");
     Path sweep = dir.resolve("sweep.yaml");
     Files.writeString(sweep, """
         experiment: %s
         dataset: {synthetic: small, seed: 3}
         models:
-          - family: mostpop
-        """.formatted(experiment) + "  - family: mostpop\n".repeat(7));
+          - family: itemknn
+            params: {k: [10, 20, 30, 40, 50, 60, 70, 80]}
+        """.formatted(experiment));
 
     Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "movierec.runners.cli.Main", "worker", "--scheduler", config.toString())
