@@ -75,4 +75,14 @@ class TpeSamplerTest {
     long k = (Long) s.best().assignment().params().get("k");
     assertTrue(k >= 20 && k <= 45, "best k " + k);
   }
+
+  @Test
+  void eachTrialCarriesExactlyItsFamilysParameters() {
+    SearchSpace space = SearchSpace.builder()
+        .family("a", Map.of("lr", new Distribution.Uniform(1e-4, 1, true)))
+        .family("b", Map.of("c", new Distribution.Choice(List.of(1, 2)), "n", new Distribution.IntRange(3, 9, false)))
+        .build();
+    Search s = run(space, new TpeSampler(2, TpeSampler.Settings.DEFAULTS.withStartupTrials(5)), 30, a -> a.family().equals("a") ? 1 : 0);
+    for (SearchTrial t : s.trials()) assertEquals(space.subSpace(t.family()).keySet(), t.assignment().params().keySet());
+  }
 }
