@@ -128,7 +128,8 @@ public final class SearchBench {
     JsonNode optuna = s.optuna() ? runOptuna(s, variants) : null;
     if (optuna != null) out.printf("Optuna %s (numpy %s), TPESampler defaults; multivariate = multivariate=True, group=True%n",
         optuna.get("optuna").asText(), optuna.get("numpy").asText());
-    out.printf("median final regret over %d repetitions of %d trials (10 startup trials, 24 EI candidates, prior weight 1)%n", s.reps(), s.trials());
+    out.printf("movierec TPE %s%n", TpeSampler.Settings.DEFAULTS);
+    out.printf("median final regret (best value found - optimum) over %d repetitions (seeds 0..%d) of %d trials%n", s.reps(), s.reps() - 1, s.trials());
     out.printf("%-12s %-13s %14s %14s %14s%n", "problem", "tpe variant", "movierec TPE", "Optuna TPE", "random");
     for (Problem p : problems()) {
       double random = medianRegret(p, RandomSampler::new, s.trials(), s.reps());

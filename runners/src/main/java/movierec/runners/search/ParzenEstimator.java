@@ -33,7 +33,7 @@ final class ParzenEstimator {
    * @param observations one row per observation, one internal coordinate (or choice index) per dimension
    * @param obsWeights the observations' weights, before the prior's is appended
    */
-  ParzenEstimator(List<Dim> dims, double[][] observations, double[] obsWeights, double priorWeight, boolean multivariate) {
+  ParzenEstimator(List<Dim> dims, double[][] observations, double[] obsWeights, double priorWeight) {
     this.dims = dims;
     int n = observations.length;
     int k = n + 1;
@@ -57,7 +57,7 @@ final class ParzenEstimator {
       if (dim.categorical()) {
         probs[j] = categoricalKernels(column, dim.choices(), priorWeight);
       } else {
-        numericKernels(j, dim, column, multivariate ? d : 0, k);
+        numericKernels(j, dim, column, k);
       }
     }
   }
@@ -65,26 +65,24 @@ final class ParzenEstimator {
   private static double[][] categoricalKernels(double[] observed, int choices, double priorWeight) {
     double[][] p = new double[observed.length + 1][choices];
     for (int i = 0; i < observed.length; i++) {
-      java.util.Arrays.fill(p[i], priorWeight / choices);
+      // Optuna 5 spreads the prior weight divided by the kernel count (not the choice count) over the choices.
+      java.util.Arrays.fill(p[i], priorWeight / (observed.length + 1));
       p[i][(int) observed[i]] += 1;
-      double sum = 1 + priorWeight;
+      double sum = 1 + choices * priorWeight / (observed.length + 1);
       for (int c = 0; c < choices; c++) p[i][c] /= sum;
     }
     java.util.Arrays.fill(p[observed.length], 1.0 / choices);
     return p;
   }
 
-  /** @param multivariateDims the group's dimension count when multivariate (Scott-style bandwidth), 0 for the neighbour rule */
-  private void numericKernels(int j, Dim dim, double[] observed, int multivariateDims, int kernels) {
+  /** Optuna 5 uses the neighbour rule for bandwidths in the multivariate case too (no Scott-style rule). */
+  private void numericKernels(int j, Dim dim, double[] observed, int kernels) {
     int n = observed.length;
     double range = dim.high() - dim.low();
     double[] mu = new double[kernels];
     double[] sigma = new double[kernels];
     System.arraycopy(observed, 0, mu, 0, n);
-    if (multivariateDims > 0) {
-      double s = 0.2 * Math.pow(Math.max(n, 1), -1.0 / (multivariateDims + 4)) * range;
-      java.util.Arrays.fill(sigma, 0, n, s);
-    } else if (n > 0) {
+    if (n > 0) {
       // Each kernel as wide as the larger gap to its neighbours (the range's ends count as neighbours,
       // except that the outermost kernels look inward only: Optuna's consider_endpoints=False).
       Integer[] order = new Integer[n];

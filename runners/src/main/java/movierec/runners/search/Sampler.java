@@ -1,6 +1,8 @@
 package movierec.runners.search;
 
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /** Proposes the next trial from every trial so far (finished and running). */
 public interface Sampler {
@@ -11,10 +13,10 @@ public interface Sampler {
   Assignment sample(SearchSpace space, List<SearchTrial> trials, int number);
 
   /** The sampler's settings as MLflow params (names without a prefix). */
-  java.util.Map<String, String> describe();
+  Map<String, String> describe();
 
   /** One generator per trial number: deterministic whatever the order the asks come in. */
-  static java.util.SplittableRandom rng(long seed, int number) {
-    return new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + number);
+  static SplittableRandom rng(long seed, int number) {
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + number);
   }
 }

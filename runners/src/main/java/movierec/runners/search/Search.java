@@ -62,11 +62,6 @@ public final class Search {
     return maximize ? -value : value;
   }
 
-  /** A loss back in the metric's own direction. */
-  public double value(double loss) {
-    return maximize ? -loss : loss;
-  }
-
   public List<SearchTrial> trials() {
     return Collections.unmodifiableList(trials);
   }
@@ -78,13 +73,5 @@ public final class Search {
       if (t.state() == TrialState.COMPLETE && (best == null || t.loss() < best.loss())) best = t;
     }
     return best;
-  }
-
-  public Sampler sampler() {
-    return sampler;
-  }
-
-  public Pruner pruner() {
-    return pruner;
   }
 }

@@ -126,9 +126,8 @@ public final class TpeSampler implements Sampler {
   }
 
   private double[] bestCandidate(List<ParzenEstimator.Dim> dims, double[][] belowObs, double[][] aboveObs, SplittableRandom rng) {
-    boolean multivariate = settings.multivariate() && dims.size() > 1;
-    ParzenEstimator l = new ParzenEstimator(dims, belowObs, weights(belowObs.length), settings.priorWeight(), multivariate);
-    ParzenEstimator g = new ParzenEstimator(dims, aboveObs, weights(aboveObs.length), settings.priorWeight(), multivariate);
+    ParzenEstimator l = new ParzenEstimator(dims, belowObs, weights(belowObs.length), settings.priorWeight());
+    ParzenEstimator g = new ParzenEstimator(dims, aboveObs, weights(aboveObs.length), settings.priorWeight());
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < settings.eiCandidates(); i++) {

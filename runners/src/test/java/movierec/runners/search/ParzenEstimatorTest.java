@@ -13,22 +13,22 @@ class ParzenEstimatorTest {
   /** The truncated kernels, smoothed categorical kernels and weights make a proper density: it integrates to 1. */
   @Test
   void densityIntegratesToOne() {
-    for (boolean multivariate : new boolean[] {false, true}) {
-      ParzenEstimator e = new ParzenEstimator(MIXED, OBS, new double[] {1, 1, 0.5}, 1.0, multivariate);
+    for (double priorWeight : new double[] {0.5, 1.0}) {
+      ParzenEstimator e = new ParzenEstimator(MIXED, OBS, new double[] {1, 1, 0.5}, priorWeight);
       int steps = 30_000;
       double h = 3.0 / steps;
       double total = 0;
       for (int c = 0; c < 3; c++) {
         for (int i = 0; i < steps; i++) total += Math.exp(e.logPdf(new double[] {-1 + (i + 0.5) * h, c})) * h;
       }
-      assertEquals(1.0, total, 1e-3, "multivariate " + multivariate);
+      assertEquals(1.0, total, 1e-3, "prior weight " + priorWeight);
     }
   }
 
   /** Draws follow the density: the share of draws in a box matches its integral. */
   @Test
   void samplesFollowTheDensity() {
-    ParzenEstimator e = new ParzenEstimator(MIXED, OBS, new double[] {1, 1, 1}, 1.0, true);
+    ParzenEstimator e = new ParzenEstimator(MIXED, OBS, new double[] {1, 1, 1}, 1.0);
     SplittableRandom rng = new SplittableRandom(5);
     int n = 100_000;
     int inBox = 0;
