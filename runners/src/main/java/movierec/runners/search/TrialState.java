@@ -1,0 +1,5 @@
+package movierec.runners.search;
+
+public enum TrialState {
+  RUNNING, COMPLETE, PRUNED, FAILED
+}
