@@ -116,6 +116,13 @@ final class EnsembleCommand implements Callable<Integer> {
         ensemble - best);
     result.auto().ifPresent(auto -> System.out.printf(Locale.ROOT, "  auto weights %.4f (%+.4f) vs tuned %.4f (%+.4f); tuned weights are fit to this "
         + "validation split, so their gain overstates what the hidden answers will show%n", auto.metric(spec), auto.metric(spec) - best, ensemble, ensemble - best));
+    result.heldOut().ifPresent(h -> {
+      double bestHeldOut = h.sources().stream().mapToDouble(e -> e.get(spec.metric().metric())).max().orElseThrow();
+      double tunedHeldOut = h.ensemble().get(spec.metric().metric());
+      System.out.printf(Locale.ROOT, "held-out %s (%d validation users the weights were not tuned on): best single run %.4f, ensemble %.4f (%+.4f, %+.1f%%), "
+          + "auto weights %.4f; the leaderboard ranks by the held-out figure%n", key, h.ensemble().usersEvaluated(), bestHeldOut, tunedHeldOut,
+          tunedHeldOut - bestHeldOut, 100 * (tunedHeldOut - bestHeldOut) / bestHeldOut, h.autoWeights().get(spec.metric().metric()));
+    });
     System.out.printf("logged as run %s: %s/#/experiments/%s/runs/%s%n", run.runId(), uri, run.experimentId(), run.runId());
   }
 }
