@@ -96,6 +96,25 @@ public final class Ensemble {
     return new Result(result, autoResult, heldOut, finalLists, sourceResults);
   }
 
+  /**
+   * Greedy forward selection of at most {@code maxMembers} of {@code pool} (best first), judged by the
+   * spec's method with auto weights on the tuning part of the validation users only, so that the
+   * held-out part stays unseen by selection as by weight tuning.
+   */
+  public static List<MemberSelection.Step> selectMembers(List<Source> pool, EnsembleSpec spec, Dataset data, Split split, CandidateFilters filters,
+      int maxMembers) {
+    int depth = TrainingPlan.DEFAULT_DEPTH;
+    CandidateFilters.Exclusions exclusions = filters.build(split.train(), data.side());
+    int[] validationUsers = IntStream.range(0, split.truth().length).filter(u -> split.truth()[u].length > 0).toArray();
+    int[] tune = validationUsers.length >= 2 ? HonestTuning.parts(validationUsers, spec.seed())[0] : validationUsers;
+    Evaluator evaluator = evaluatorOn(split.truth(), tune, exclusions, data, spec, depth);
+    return MemberSelection.greedy(pool.size(), maxMembers, members -> {
+      List<RankedLists> lists = Arrays.stream(members).mapToObj(m -> pool.get(m).validation()).toList();
+      double[] auto = WeightTuner.normalize(Arrays.stream(members).mapToDouble(m -> Math.max(1e-12, pool.get(m).metric())).toArray());
+      return evaluator.score(spec.method().combiner(auto, spec).combine(lists, tune, exclusions, depth)).get(spec.metric().metric());
+    });
+  }
+
   /** An evaluator that reads the answers of {@code users} only. */
   private static Evaluator evaluatorOn(int[][] truth, int[] users, CandidateFilters.Exclusions exclusions, Dataset data, EnsembleSpec spec, int depth) {
     int[][] masked = new int[truth.length][0];

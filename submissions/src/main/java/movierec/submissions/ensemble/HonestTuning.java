@@ -29,6 +29,15 @@ final class HonestTuning {
    */
   static Outcome run(int[] users, double[] start, int samples, long seed, BiFunction<double[], int[], Evaluation> evaluateOn,
       ToDoubleFunction<Evaluation> metric) {
+    int[][] parts = parts(users, seed);
+    int[] tune = parts[0];
+    int[] heldOut = parts[1];
+    double[] weights = WeightTuner.tune(w -> metric.applyAsDouble(evaluateOn.apply(w, tune)), start, samples, seed);
+    return new Outcome(tune, heldOut, weights, evaluateOn.apply(weights, heldOut));
+  }
+
+  /** The tuning part and the held-out part of {@code users} (at least 2), each sorted: a seeded shuffle cut in half. */
+  static int[][] parts(int[] users, long seed) {
     if (users.length < 2) throw new IllegalArgumentException("honest tuning needs at least 2 validation users, got " + users.length);
     int[] shuffled = users.clone();
     SplittableRandom rng = new SplittableRandom(seed);
@@ -43,7 +52,6 @@ final class HonestTuning {
     int[] heldOut = Arrays.copyOfRange(shuffled, half, shuffled.length);
     Arrays.sort(tune);
     Arrays.sort(heldOut);
-    double[] weights = WeightTuner.tune(w -> metric.applyAsDouble(evaluateOn.apply(w, tune)), start, samples, seed);
-    return new Outcome(tune, heldOut, weights, evaluateOn.apply(weights, heldOut));
+    return new int[][] {tune, heldOut};
   }
 }
