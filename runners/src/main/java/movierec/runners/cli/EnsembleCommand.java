@@ -14,6 +14,7 @@ import movierec.submissions.ensemble.EnsemblePreset;
 import movierec.submissions.ensemble.EnsembleRun;
 import movierec.submissions.ensemble.EnsembleSources;
 import movierec.submissions.ensemble.EnsembleSpec;
+import movierec.submissions.ensemble.MemberSelection;
 import movierec.submissions.ensemble.RankDecay;
 import movierec.submissions.ensemble.ScoreNormalization;
 import movierec.submissions.ensemble.VotingMethod;
@@ -55,6 +56,11 @@ final class EnsembleCommand implements Callable<Integer> {
       + "rank, minmax, zscore or softmax (default: ${DEFAULT-VALUE})")
   String normalize;
 
+  @Option(names = "--select", defaultValue = "rank", description = "how a preset picks its N members: rank (the best run of the N best families) "
+      + "or greedy (forward selection from the best run of every family, adding the one that most improves the ensemble on the tuning half "
+      + "of the validation users) (default: ${DEFAULT-VALUE})")
+  String select;
+
   @Option(names = "--experiment", description = "where presets pick runs and the ensemble is logged (default: every experiment for presets; "
       + "the first source's experiment for the log)")
   String experiment;
@@ -81,18 +87,38 @@ final class EnsembleCommand implements Callable<Integer> {
     WeightMode mode = weights != null ? WeightMode.parse(weights) : voting == VotingMethod.HARD || weightsGiven ? WeightMode.GIVEN : WeightMode.AUTO;
     EnsembleSpec spec = new EnsembleSpec(voting, mode, RankDecay.parse(rankDecay), ScoreNormalization.parse(normalize), Metric.parse(metric), tuneSamples, seed);
 
+    boolean greedy = switch (select) {
+      case "rank" -> false;
+      case "greedy" -> true;
+      default -> throw new InputException("--select: unknown value '" + select + "'; valid: rank, greedy");
+    };
+    if (greedy && presetChoice.isEmpty()) throw new InputException("--select greedy picks a preset's members; it needs --preset");
+
     try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
       List<String> experimentIds = Experiments.ids(client, experiment == null ? List.of() : List.of(experiment));
-      List<EnsembleSources.SourceRun> sourceRuns = presetChoice.isPresent()
-          ? EnsembleSources.preset(client, experimentIds, presetChoice.get(), spec.metric().key())
-          : EnsembleSources.resolve(client, refs);
+      List<EnsembleSources.SourceRun> sourceRuns = presetChoice.isEmpty() ? EnsembleSources.resolve(client, refs)
+          : greedy ? EnsembleSources.pool(client, experimentIds, presetChoice.get(), spec.metric().key())
+          : EnsembleSources.preset(client, experimentIds, presetChoice.get(), spec.metric().key());
       RunData runData = RunData.of(client, sourceRuns.get(0).run());
       Split split = runData.split();
       String logTo = experiment != null ? experimentIds.get(0) : sourceRuns.get(0).run().experimentId();
+      List<Ensemble.Source> lists = new ArrayList<>();
+      for (EnsembleSources.SourceRun s : sourceRuns) lists.add(EnsembleSources.read(client, s, spec.metric().key(), runData.data()));
+      if (greedy) {
+        List<MemberSelection.Step> steps = Ensemble.selectMembers(lists, spec, runData.data(), split, runData.spec().filters(), presetChoice.get().families());
+        System.out.printf("greedy selection from %d families (%s on the tuning half of the validation users, auto weights):%n", lists.size(), spec.metric().key());
+        for (MemberSelection.Step step : steps) {
+          Ensemble.Source s = lists.get(step.candidate());
+          System.out.printf(Locale.ROOT, "  + %-10s %-32s ensemble %.4f (%+.4f)%n", s.family(), s.runId(), step.value(), step.gain());
+        }
+        if (steps.size() < 2) throw new InputException("--select greedy: no second member improves on " + lists.get(steps.get(0).candidate()).family() + " alone");
+        List<EnsembleSources.SourceRun> pool = sourceRuns;
+        List<Ensemble.Source> poolLists = lists;
+        sourceRuns = steps.stream().map(st -> pool.get(st.candidate())).toList();
+        lists = steps.stream().map(st -> poolLists.get(st.candidate())).toList();
+      }
 
       try (EnsembleRun run = EnsembleRun.start(client, logTo, spec, presetChoice, sourceRuns)) {
-        List<Ensemble.Source> lists = new ArrayList<>();
-        for (EnsembleSources.SourceRun s : sourceRuns) lists.add(EnsembleSources.read(client, s, spec.metric().key(), runData.data()));
         Ensemble.Result result = Ensemble.build(lists, spec, runData.data(), split, runData.spec().filters());
         RunInfo logged = run.finish(result, lists, runData.data(), runData.trialConfig());
         print(spec, lists, result, logged, client.trackingUri());
@@ -116,6 +142,13 @@ final class EnsembleCommand implements Callable<Integer> {
         ensemble - best);
     result.auto().ifPresent(auto -> System.out.printf(Locale.ROOT, "  auto weights %.4f (%+.4f) vs tuned %.4f (%+.4f); tuned weights are fit to this "
         + "validation split, so their gain overstates what the hidden answers will show%n", auto.metric(spec), auto.metric(spec) - best, ensemble, ensemble - best));
+    result.heldOut().ifPresent(h -> {
+      double bestHeldOut = h.sources().stream().mapToDouble(e -> e.get(spec.metric().metric())).max().orElseThrow();
+      double tunedHeldOut = h.ensemble().get(spec.metric().metric());
+      System.out.printf(Locale.ROOT, "held-out %s (%d validation users the weights were not tuned on): best single run %.4f, ensemble %.4f (%+.4f, %+.1f%%), "
+          + "auto weights %.4f; the leaderboard ranks by the held-out figure%n", key, h.ensemble().usersEvaluated(), bestHeldOut, tunedHeldOut,
+          tunedHeldOut - bestHeldOut, 100 * (tunedHeldOut - bestHeldOut) / bestHeldOut, h.autoWeights().get(spec.metric().metric()));
+    });
     System.out.printf("logged as run %s: %s/#/experiments/%s/runs/%s%n", run.runId(), uri, run.experimentId(), run.runId());
   }
 }

@@ -93,13 +93,22 @@ class LeaderboardCommandsIntegrationTest {
     assertEquals(4, best.size(), "four families");
     assertEquals(0, run("ensemble", "--preset", "best3", "--weights", "tuned", "--tune-samples", "20", "--experiment", experiment));
     assertEquals(0, run("ensemble", "--preset", "best4", "--method", "hard", "--rank-decay", "log", "--experiment", experiment));
+    assertEquals(0, run("ensemble", "--preset", "best3", "--select", "greedy", "--method", "blend", "--normalize", "zscore", "--weights", "tuned",
+        "--tune-samples", "10", "--experiment", experiment));
 
     Leaderboard board = Leaderboard.load(client, List.of(experimentId), LeaderboardOptions.defaults().withKinds(Set.of(RunKeys.KIND_ENSEMBLE)));
     assertEquals(1, board.rankings().size(), "ensembles share their sources' split");
     List<LeaderboardEntry> ensembles = board.rankings().get(0).entries();
-    assertEquals(2, ensembles.size());
+    assertEquals(3, ensembles.size());
     for (LeaderboardEntry e : ensembles) {
       Set<String> sources = Set.of(e.run().tags().get(RunKeys.SOURCE_RUNS).split(","));
+      if ("blend".equals(e.keyParams().get("method"))) {
+        Set<String> families = best.stream().map(LeaderboardEntry::runId).collect(Collectors.toSet());
+        assertTrue(sources.size() >= 2 && sources.size() <= 3 && families.containsAll(sources), "greedy picks 2-3 of the families' best runs");
+        assertTrue(e.run().metrics().containsKey("fit_recall_at_10"), "tuned weights log their fit beside the held-out figure");
+        assertTrue(e.run().metrics().containsKey("heldout_best_source_recall_at_10"));
+        continue;
+      }
       int n = e.keyParams().get("preset").equals("best3") ? 3 : 4;
       assertEquals(best.subList(0, n).stream().map(LeaderboardEntry::runId).collect(Collectors.toSet()), sources, "the best run of the best N families");
       assertEquals(best.get(0).splitHash(), e.splitHash());

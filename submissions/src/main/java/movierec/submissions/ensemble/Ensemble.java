@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import movierec.core.data.Dataset;
@@ -33,10 +34,21 @@ public final class Ensemble {
   }
 
   /**
+   * Tuned weights scored on validation users the tuning did not see (see {@link HonestTuning}).
+   *
+   * @param weights tuned on the other half of the validation users
+   * @param ensemble the ensemble with those weights on the held-out half
+   * @param autoWeights the ensemble with auto weights on the held-out half
+   * @param sources each source on the held-out half
+   */
+  public record HeldOut(double[] weights, Evaluation ensemble, Evaluation autoWeights, List<Evaluation> sources) {}
+
+  /**
    * @param auto when the weights were tuned, what auto weights give, for comparison
+   * @param heldOut when the weights were tuned, the honest figures on held-out validation users
    * @param sources each source's own validation result on the same split
    */
-  public record Result(Weighting chosen, Optional<Weighting> auto, RankedLists finalLists, List<Evaluation> sources) {}
+  public record Result(Weighting chosen, Optional<Weighting> auto, Optional<HeldOut> heldOut, RankedLists finalLists, List<Evaluation> sources) {}
 
   private Ensemble() {}
 
@@ -52,9 +64,11 @@ public final class Ensemble {
     int[] validationUsers = IntStream.range(0, split.truth().length).filter(u -> split.truth()[u].length > 0).toArray();
     List<RankedLists> validationLists = sources.stream().map(Source::validation).toList();
 
-    // Validation lists are scored by the evaluator alone, so that every weighting is judged the same way.
-    Function<double[], Evaluation> validate = w -> evaluator.score(
-        spec.method().combiner(w, spec).combine(validationLists, validationUsers, validationExclusions, depth));
+    // Validation lists are scored by the evaluator alone, so that every weighting is judged the same way;
+    // on a subset of users, only their lists are combined and only their answers read.
+    BiFunction<double[], int[], Evaluation> validateOn = (w, users) -> evaluatorOn(split.truth(), users, validationExclusions, data, spec, depth)
+        .score(spec.method().combiner(w, spec).combine(validationLists, users, validationExclusions, depth));
+    Function<double[], Evaluation> validate = w -> validateOn.apply(w, validationUsers);
 
     double[] auto = WeightTuner.normalize(sources.stream().mapToDouble(s -> Math.max(0, s.metric())).toArray());
     double[] chosen = switch (spec.weights()) {
@@ -65,13 +79,47 @@ public final class Ensemble {
     };
     Weighting result = new Weighting(chosen, validate.apply(chosen));
     Optional<Weighting> autoResult = spec.weights() == WeightMode.TUNED ? Optional.of(new Weighting(auto, validate.apply(auto))) : Optional.empty();
+    Optional<HeldOut> heldOut = Optional.empty();
+    // A single validation user cannot be split; such a toy split keeps only the optimistic figure.
+    if (spec.weights() == WeightMode.TUNED && validationUsers.length >= 2) {
+      HonestTuning.Outcome honest = HonestTuning.run(validationUsers, auto, spec.tuneSamples(), spec.seed(), validateOn, e -> e.get(spec.metric().metric()));
+      Evaluator heldOutEvaluator = evaluatorOn(split.truth(), honest.heldOutUsers(), validationExclusions, data, spec, depth);
+      heldOut = Optional.of(new HeldOut(honest.weights(), honest.ensemble(), validateOn.apply(auto, honest.heldOutUsers()),
+          sources.stream().map(s -> heldOutEvaluator.score(s.validation())).toList()));
+    }
 
     int[] allUsers = IntStream.range(0, data.numUsers()).toArray();
     RankedLists finalLists = spec.method().combiner(chosen, spec)
         .combine(sources.stream().map(Source::finalLists).toList(), allUsers, filters.build(data.interactions(), data.side()), depth);
     List<Evaluation> sourceResults = new ArrayList<>();
     for (Source s : sources) sourceResults.add(evaluator.score(s.validation()));
-    return new Result(result, autoResult, finalLists, sourceResults);
+    return new Result(result, autoResult, heldOut, finalLists, sourceResults);
+  }
+
+  /**
+   * Greedy forward selection of at most {@code maxMembers} of {@code pool} (best first), judged by the
+   * spec's method with auto weights on the tuning part of the validation users only, so that the
+   * held-out part stays unseen by selection as by weight tuning.
+   */
+  public static List<MemberSelection.Step> selectMembers(List<Source> pool, EnsembleSpec spec, Dataset data, Split split, CandidateFilters filters,
+      int maxMembers) {
+    int depth = TrainingPlan.DEFAULT_DEPTH;
+    CandidateFilters.Exclusions exclusions = filters.build(split.train(), data.side());
+    int[] validationUsers = IntStream.range(0, split.truth().length).filter(u -> split.truth()[u].length > 0).toArray();
+    int[] tune = validationUsers.length >= 2 ? HonestTuning.parts(validationUsers, spec.seed())[0] : validationUsers;
+    Evaluator evaluator = evaluatorOn(split.truth(), tune, exclusions, data, spec, depth);
+    return MemberSelection.greedy(pool.size(), maxMembers, members -> {
+      List<RankedLists> lists = Arrays.stream(members).mapToObj(m -> pool.get(m).validation()).toList();
+      double[] auto = WeightTuner.normalize(Arrays.stream(members).mapToDouble(m -> Math.max(1e-12, pool.get(m).metric())).toArray());
+      return evaluator.score(spec.method().combiner(auto, spec).combine(lists, tune, exclusions, depth)).get(spec.metric().metric());
+    });
+  }
+
+  /** An evaluator that reads the answers of {@code users} only. */
+  private static Evaluator evaluatorOn(int[][] truth, int[] users, CandidateFilters.Exclusions exclusions, Dataset data, EnsembleSpec spec, int depth) {
+    int[][] masked = new int[truth.length][0];
+    for (int u : users) masked[u] = truth[u];
+    return new Evaluator(masked, exclusions, data.numItems(), spec.metric().k(), depth);
   }
 
   private static double[] ones(int n) {

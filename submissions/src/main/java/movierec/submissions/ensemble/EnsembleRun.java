@@ -32,6 +32,10 @@ public final class EnsembleRun implements AutoCloseable {
   public static final String BEST_SOURCE_PREFIX = "best_source_";
   /** With tuned weights: the validation metric auto weights give. */
   public static final String AUTO_WEIGHTS_PREFIX = "auto_weights_";
+  /** With tuned weights: the metrics of the submission's weights on all validation users they were tuned on. */
+  public static final String FIT_PREFIX = "fit_";
+  /** With tuned weights: the best source's metric on the held-out validation users. */
+  public static final String HELD_OUT_BEST_SOURCE_PREFIX = "heldout_best_source_";
   /** The run's artifacts, the same files a trial has (but no model). */
   private static final List<String> FILES = List.of(Submission.FILE, TopKFile.VALIDATION, TopKFile.FINAL, EnsembleConfig.FILE);
 
@@ -121,13 +125,19 @@ public final class EnsembleRun implements AutoCloseable {
     Evaluation validation = result.chosen().validation();
     String key = spec.metric().key();
     List<Metric> metrics = new ArrayList<>();
-    validation.asMap().forEach((k, v) -> {
+    // Tuned weights rank by what they give on validation users they were not tuned on; their fit to all
+    // validation users (the submission's weights) is kept beside it.
+    Evaluation ranked = result.heldOut().map(Ensemble.HeldOut::ensemble).orElse(validation);
+    ranked.asMap().forEach((k, v) -> {
       metrics.add(Metric.of(k, v, 0));
       metrics.add(Metric.of(RunKeys.best(k), v, 0));
     });
+    result.heldOut().ifPresent(h -> validation.asMap().forEach((k, v) -> metrics.add(Metric.of(FIT_PREFIX + k, v, 0))));
     metrics.add(Metric.of(RunKeys.BEST_EPOCH, 0, 0));
     metrics.add(Metric.of(BEST_SOURCE_PREFIX + key, sources.stream().mapToDouble(Ensemble.Source::metric).max().orElseThrow(), 0));
     result.auto().ifPresent(auto -> metrics.add(Metric.of(AUTO_WEIGHTS_PREFIX + key, auto.metric(spec), 0)));
+    result.heldOut().ifPresent(h -> metrics.add(Metric.of(HELD_OUT_BEST_SOURCE_PREFIX + key,
+        h.sources().stream().mapToDouble(e -> e.get(spec.metric().metric())).max().orElseThrow(), 0)));
     client.logBatch(run.runId(), metrics, Map.of(), Map.of(RunKeys.SOURCE_WEIGHTS, formatWeights(result.chosen().weights())));
   }
 

@@ -35,6 +35,7 @@ import movierec.tracking.TrackingException;
  */
 public final class EnsembleSources {
   private static final Pattern RUN_ID = Pattern.compile("[0-9A-Za-z_-]+");
+  private static final int POOL_LIMIT = 50;
 
   /** A source as named on the command line; {@code weight} is null when none was given. */
   public record Ref(String runId, Double weight) {}
@@ -103,12 +104,24 @@ public final class EnsembleSources {
 
   /** The best run of each of the preset's number of families (trials only), by the metric, checked. */
   public static List<SourceRun> preset(TrackingClient client, List<String> experimentIds, EnsemblePreset preset, String metric) {
+    return bestPerFamily(client, experimentIds, preset.families(), preset.families(), preset.key(), metric);
+  }
+
+  /**
+   * The best run of every family (trials only, at most {@value #POOL_LIMIT}), best first, checked: the
+   * candidates that greedy member selection picks from for a preset of {@code preset.families()} members.
+   */
+  public static List<SourceRun> pool(TrackingClient client, List<String> experimentIds, EnsemblePreset preset, String metric) {
+    return bestPerFamily(client, experimentIds, POOL_LIMIT, preset.families(), preset.key() + " with greedy selection", metric);
+  }
+
+  private static List<SourceRun> bestPerFamily(TrackingClient client, List<String> experimentIds, int top, int needed, String what, String metric) {
     LeaderboardOptions options = LeaderboardOptions.defaults().withMetric(metric).withKinds(Set.of(RunKeys.KIND_TRIAL))
-        .withPerFamily(true).withAllowMixedSplits(true).withTop(preset.families());
+        .withPerFamily(true).withAllowMixedSplits(true).withTop(top);
     Leaderboard board = Leaderboard.load(client, experimentIds, options);
     List<LeaderboardEntry> best = board.isEmpty() ? List.of() : board.rankings().get(0).entries();
-    if (best.size() < preset.families()) {
-      throw new InputException(preset.key() + " needs finished trials of " + preset.families() + " families with " + options.rankingKey()
+    if (best.size() < needed) {
+      throw new InputException(what + " needs finished trials of " + needed + " families with " + options.rankingKey()
           + ", found " + best.size() + (best.isEmpty() ? "" : " (" + String.join(", ", best.stream().map(LeaderboardEntry::family).toList()) + ")"));
     }
     List<SourceRun> sources = best.stream().map(e -> new SourceRun(e.run(), 1.0)).toList();

@@ -61,6 +61,19 @@ class EnsembleTest {
   }
 
   @Test
+  void tunedWeightsAreAlsoScoredOnHeldOutUsers() {
+    int[][] twoUsers = truth(1, 13, 28, 29);
+    twoUsers[data.users().index(2)] = new int[] {data.items().index(40)};
+    Split split2 = new Split(SplitProtocol.holdout(1), data.interactions(), twoUsers, "split-2");
+    EnsembleSpec tuned = spec(VotingMethod.WEIGHTED, WeightMode.TUNED);
+    Ensemble.HeldOut h = Ensemble.build(sources, tuned, data, split2, CandidateFilters.SEEN_ONLY).heldOut().orElseThrow();
+    assertEquals(1, h.ensemble().usersEvaluated(), "one of the two validation users is held out");
+    assertEquals(1, h.autoWeights().usersEvaluated());
+    assertEquals(3, h.sources().size());
+    assertTrue(h.sources().stream().allMatch(e -> e.usersEvaluated() == 1));
+  }
+
+  @Test
   void finalListsNeverHoldSeenItems() {
     Ensemble.Result r = Ensemble.build(sources, spec(VotingMethod.WEIGHTED, WeightMode.AUTO), data, split, CandidateFilters.SEEN_ONLY);
     assertTrue(r.auto().isEmpty(), "auto is only reported beside tuned weights");
