@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import movierec.core.data.Dataset;
 import movierec.core.data.Interactions;
 import movierec.core.eval.CandidateFilters;
@@ -18,6 +19,7 @@ import movierec.core.train.Trainer;
 import movierec.core.train.TrainingPlan;
 import movierec.models.multvae.MultVae;
 import movierec.models.multvae.MultVaeParams;
+import movierec.models.nn.NeuralModel;
 
 /**
  * Quality check (not a test): our Mult-VAE and the PyTorch reference ({@code models/bench/multvae_quality_torch.py})
@@ -49,7 +51,8 @@ public final class MultVaeQuality {
       writeSplit(split, dir);
       List<String> command = new ArrayList<>(List.of(python != null ? python : MultVaeBench.venvPython(root),
           root.resolve("models/bench/multvae_quality_torch.py").toString(), "--split", dir.toString()));
-      addArgs(command, "epochs", maxEpochs, "patience", patience == 0 ? maxEpochs : patience, "batch", params.batchSize(), "hidden", params.hidden(),
+      addArgs(command, "epochs", maxEpochs, "patience", patience == 0 ? maxEpochs : patience, "batch",
+          NeuralModel.batchSizeFor(params.batchSize(), (int) IntStream.range(0, split.train().numUsers()).filter(u -> split.train().length(u) > 0).count()), "hidden", params.hidden(),
           "latent", params.latent(), "dropout", params.dropout(), "lr", params.learningRate(), "beta_cap", params.betaCap(), "anneal_steps",
           params.annealSteps(), "weight_decay", params.weightDecay());
       double reference = MultVaeBench.run(command).stream().filter(l -> l.startsWith("RESULT"))

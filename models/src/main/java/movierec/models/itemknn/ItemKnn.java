@@ -15,16 +15,17 @@ import movierec.models.linalg.SparseGram;
 /**
  * Item-based kNN: M. Deshpande, G. Karypis, "Item-Based Top-N Recommendation Algorithms", ACM TOIS
  * 2004. Cosine similarity between items' user sets (shrunk), keeping each item's k most similar
- * items; a user's score for item j is the sum of j's similarities to the items in their history.
+ * items; a user's score for item j sums the similarities between j and the user's items where j's
+ * neighbourhood (the usual form) or the user's item's neighbourhood holds the pair.
  */
 public final class ItemKnn implements Model {
-  private static final String FORMAT = "movierec.itemknn.v1";
+  private static final String FORMAT = "movierec.itemknn.v2";
 
   private final ItemKnnParams params;
   private int numItems;
-  /** Item i's neighbours are neighbours[i * k + r] for r < counts[i], with weights alongside. */
-  private int[] counts;
-  private int[] neighbours;
+  /** What a history item i adds to a score: weights[r] to item targets[r] for offsets[i] <= r < offsets[i + 1]. */
+  private int[] offsets;
+  private int[] targets;
   private float[] weights;
   private Interactions history;
 
@@ -41,9 +42,9 @@ public final class ItemKnn implements Model {
     float[] g = SparseGram.of(history);
     float[] norms = SparseGram.diagonal(g, n);
     for (int i = 0; i < n; i++) norms[i] = (float) Math.sqrt(norms[i]);
-    counts = new int[n];
-    neighbours = new int[n * k];
-    weights = new float[n * k];
+    int[] counts = new int[n];
+    int[] neighbours = new int[n * k];
+    float[] kept = new float[n * k];
     float shrink = (float) params.shrink();
     Parallel.forRange(n, 64, (from, to) -> {
       int[] top = new int[k];
@@ -59,21 +60,53 @@ public final class ItemKnn implements Model {
         int found = TopK.select(g, row, n, k, top, topWeights);
         counts[i] = found;
         System.arraycopy(top, 0, neighbours, i * k, found);
-        System.arraycopy(topWeights, 0, weights, i * k, found);
+        System.arraycopy(topWeights, 0, kept, i * k, found);
       }
     });
+    if (params.neighbourhood().equals(ItemKnnParams.SOURCE)) contributeOwn(counts, neighbours, kept, k);
+    else contributeTransposed(counts, neighbours, kept, k);
+  }
+
+  /** Source form: a history item adds to its own k neighbours. */
+  private void contributeOwn(int[] counts, int[] neighbours, float[] kept, int k) {
+    offsets = new int[numItems + 1];
+    for (int i = 0; i < numItems; i++) offsets[i + 1] = offsets[i] + counts[i];
+    targets = new int[offsets[numItems]];
+    weights = new float[offsets[numItems]];
+    for (int i = 0; i < numItems; i++) {
+      System.arraycopy(neighbours, i * k, targets, offsets[i], counts[i]);
+      System.arraycopy(kept, i * k, weights, offsets[i], counts[i]);
+    }
+  }
+
+  /** Candidate form: a history item i adds to every j that keeps i among its k neighbours (the transpose). */
+  private void contributeTransposed(int[] counts, int[] neighbours, float[] kept, int k) {
+    offsets = new int[numItems + 1];
+    for (int j = 0; j < numItems; j++) {
+      for (int r = j * k; r < j * k + counts[j]; r++) offsets[neighbours[r] + 1]++;
+    }
+    for (int i = 0; i < numItems; i++) offsets[i + 1] += offsets[i];
+    targets = new int[offsets[numItems]];
+    weights = new float[offsets[numItems]];
+    int[] fill = Arrays.copyOf(offsets, numItems);
+    for (int j = 0; j < numItems; j++) {
+      for (int r = j * k; r < j * k + counts[j]; r++) {
+        int at = fill[neighbours[r]]++;
+        targets[at] = j;
+        weights[at] = kept[r];
+      }
+    }
   }
 
   @Override
   public void score(int[] users, float[] out) {
-    int k = neighbours.length / Math.max(1, numItems);
     Parallel.forRange(users.length, 8, (from, to) -> {
       for (int b = from; b < to; b++) {
         int o = b * numItems;
         Arrays.fill(out, o, o + numItems, 0f);
         for (int e = history.start(users[b]); e < history.end(users[b]); e++) {
           int i = history.item(e);
-          for (int r = i * k, end = r + counts[i]; r < end; r++) out[o + neighbours[r]] += weights[r];
+          for (int r = offsets[i]; r < offsets[i + 1]; r++) out[o + targets[r]] += weights[r];
         }
       }
     });
@@ -86,15 +119,15 @@ public final class ItemKnn implements Model {
 
   @Override
   public void save(OutputStream out) throws IOException {
-    ArrayIO.writer(out, FORMAT).writeInt(numItems).writeInts(counts).writeInts(neighbours).writeFloats(weights).writeHistories(history).finish();
+    ArrayIO.writer(out, FORMAT).writeInt(numItems).writeInts(offsets).writeInts(targets).writeFloats(weights).writeHistories(history).finish();
   }
 
   @Override
   public void load(InputStream in) throws IOException {
     ArrayIO io = ArrayIO.reader(in, FORMAT);
     numItems = io.readInt();
-    counts = io.readInts();
-    neighbours = io.readInts();
+    offsets = io.readInts();
+    targets = io.readInts();
     weights = io.readFloats();
     history = io.readHistories();
   }

@@ -27,6 +27,12 @@ import movierec.core.model.TrainContext;
  */
 public abstract class NeuralModel extends IterativeModel<List<float[]>> {
   private static final int FILE_VERSION = 1;
+  /**
+   * Fewest updates an epoch makes: the batch size shrinks below the requested one on small data, so
+   * that a 600-user dataset gets as many optimizer steps per epoch as the competition's 31k users get
+   * at batch 500 (63), not 2; on data that large the requested size stands.
+   */
+  public static final int MIN_BATCHES_PER_EPOCH = 50;
 
   private Interactions train;
   private List<Param> params;
@@ -67,11 +73,21 @@ public abstract class NeuralModel extends IterativeModel<List<float[]>> {
       order[j] = t;
     }
     double loss = 0;
-    for (int from = 0; from < order.length; from += batchSize()) {
-      int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize()));
+    int size = effectiveBatchSize(order.length);
+    for (int from = 0; from < order.length; from += size) {
+      int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + size));
       loss += step.applyAsDouble(batch);
     }
     return loss / Math.max(1, order.length);
+  }
+
+  final int effectiveBatchSize(int rows) {
+    return batchSizeFor(batchSize(), rows);
+  }
+
+  /** The requested batch size, or less when it would give under {@link #MIN_BATCHES_PER_EPOCH} updates per epoch over {@code rows}. */
+  public static int batchSizeFor(int requested, int rows) {
+    return Math.max(1, Math.min(requested, (rows + MIN_BATCHES_PER_EPOCH - 1) / MIN_BATCHES_PER_EPOCH));
   }
 
   /** The training histories (user by item) the model was fitted or loaded with. */
