@@ -12,6 +12,7 @@ import movierec.runners.sweep.SweepConfig;
 import movierec.runners.sweep.SweepRunner;
 import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Credentials;
+import movierec.tracking.MlflowLinks;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 import org.quartz.Scheduler;
@@ -78,9 +79,9 @@ final class SweepCommand implements Callable<Integer> {
       });
       Runtime.getRuntime().removeShutdownHook(hook);
       bar.close();
-      System.out.printf("done in %.0fs: %d finished, %d failed. Parent run %s (experiment id %s): %s/#/experiments/%s/runs/%s%n",
+      System.out.printf("done in %.0fs: %d finished, %d failed. Parent run %s (experiment id %s): %s%n",
           summary.seconds(), summary.count(RunStatus.FINISHED), summary.count(RunStatus.FAILED), summary.parent().runId(),
-          summary.parent().experimentId(), uri, summary.parent().experimentId(), summary.parent().runId());
+          summary.parent().experimentId(), MlflowLinks.run(uri, summary.parent().experimentId(), summary.parent().runId()));
       return summary;
     }
   }
