@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import movierec.core.eval.Evaluation;
+import movierec.core.model.ModelFamily;
+import movierec.models.ModelRegistry;
 import movierec.runners.trial.TrialResult;
 import movierec.runners.trial.TrialRunner;
 import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Metric;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunRecord;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 
@@ -43,7 +46,7 @@ final class TrackedTrial {
     tags.put(RunKeys.SEED, Long.toString(spec.seed()));
     tags.put(RunKeys.NODE, node);
     parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunKeys.GIT_COMMIT)
-        || e.getKey().equals(RunKeys.CONFIG_HASH)).forEach(e -> tags.put(e.getKey(), e.getValue()));
+        || e.getKey().equals(RunKeys.CONFIG_HASH) || e.getKey().equals(TrackingClient.SOURCE_NAME_TAG)).forEach(e -> tags.put(e.getKey(), e.getValue()));
     RunInfo run = client.startChildRun(parent, String.format("%s-%03d", spec.family(), index), tags);
     if (running != null) running.add(run.runId());
     try {
@@ -54,7 +57,8 @@ final class TrackedTrial {
   }
 
   private static TrialOutcome runTracked(TrackingClient client, RunInfo run, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled) {
-    client.logBatch(run.runId(), List.of(), params(spec), Map.of());
+    RunRecord record = record(spec, run);
+    client.logBatch(run.runId(), List.of(), record.params(), record.tags());
     String key = spec.plan().metric().key();
     try (TrialLog log = new TrialLog(workDir)) {
       log.line("trial %d: %s", index, spec.toJson().replace('\n', ' '));
@@ -102,18 +106,23 @@ final class TrackedTrial {
     if (Files.isDirectory(workDir)) artifacts.uploadDirectory(workDir, "");
   }
 
-  /** Model params as they bind, plus the trial settings, all as MLflow params. */
-  static Map<String, String> params(TrialSpec spec) {
-    Map<String, String> p = new LinkedHashMap<>();
-    spec.params().forEach((k, v) -> p.put(k, String.valueOf(v)));
-    p.put("family", spec.family());
-    p.put("dataset", spec.dataset().label());
-    p.put("split", spec.split().toString());
-    p.put("filters", spec.filters().toString());
-    p.put("seed", Long.toString(spec.seed()));
-    p.put("max_epochs", Integer.toString(spec.maxEpochs()));
-    p.put("patience", Integer.toString(spec.patience()));
-    return p;
+  /**
+   * Every model param resolved against the family's defaults, plus the trial settings, with MLflow's
+   * standard tags; the code version and sweep file come from the parent run's tags.
+   */
+  static RunRecord record(TrialSpec spec, RunInfo run) {
+    ModelFamily<?> family = ModelRegistry.get(spec.family());
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("family", spec.family());
+    settings.put("dataset", spec.dataset().label());
+    settings.put("split", spec.split().toString());
+    settings.put("filters", spec.filters().toString());
+    settings.put("seed", Long.toString(spec.seed()));
+    settings.put("max_epochs", Integer.toString(spec.maxEpochs()));
+    settings.put("patience", Integer.toString(spec.patience()));
+    return new RunRecord(spec.family(), family.resolve(spec.params()), family.defaultValues(), settings, spec.dataset().label(),
+        run.tags().getOrDefault(RunKeys.GIT_COMMIT, "unknown"),
+        run.tags().getOrDefault(TrackingClient.SOURCE_NAME_TAG, TrackingClient.DEFAULT_SOURCE_NAME));
   }
 
   private static List<Metric> epochMetrics(int epoch, double loss, Evaluation e, double seconds) {
