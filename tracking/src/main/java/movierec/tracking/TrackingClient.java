@@ -409,7 +409,7 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     /** A REST GET under {@code /api/2.0/mlflow/} for what the Java client does not model (a run's inputs), as JSON text. */
-    String getJson(String path) {
+    public String getJson(String path) {
         return call("GET " + path, () -> mlflow.sendGet(path));
     }
 

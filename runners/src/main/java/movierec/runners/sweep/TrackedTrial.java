@@ -76,6 +76,7 @@ final class TrackedTrial {
         // The trial's own work without tracking calls: the run's duration minus this is tracking overhead.
         List<Metric> summary = summary(result);
         summary.add(Metric.of(RunKeys.TRIAL_SECONDS, (System.nanoTime() - start - epochLogging[0]) / 1e9, 0));
+        client.logInputs(run.runId(), result.inputs());
         client.logBatch(run.runId(), summary, Map.of(),
             Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
         log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs", key, result.validation().asMap().get(key),

@@ -80,6 +80,10 @@ class SweepIntegrationTest {
         Map<String, Object> resolved = family.resolve(family.name().equals("ials")
             ? Map.of("factors", Integer.parseInt(child.params().get("factors")), "epochs", 4) : Map.of());
         resolved.forEach((k, v) -> assertEquals(String.valueOf(v), child.params().get(k), k));
+        var inputs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(client.getJson("runs/get?run_id=" + child.runId()))
+            .path("run").path("inputs").path("dataset_inputs");
+        assertEquals(2, inputs.size(), "training and validation datasets");
+        for (var input : inputs) assertEquals(child.tags().get(RunKeys.SPLIT_HASH), input.path("dataset").path("digest").asText());
         assertEquals("test-commit", child.tags().get(RunRecord.GIT_COMMIT_TAG));
         assertEquals(RunRecord.SOURCE_TYPE, child.tags().get(RunRecord.SOURCE_TYPE_TAG));
         assertEquals("sweep.yaml", child.tags().get(TrackingClient.SOURCE_NAME_TAG));
