@@ -407,6 +407,17 @@ public final class TrackingClient implements AutoCloseable {
         }
     }
 
+    /** Logs the datasets a run used ({@code runs/log-inputs}), which the Java client has no method for. */
+    public void logInputs(String runId, List<DatasetInput> inputs) {
+        String body = DatasetInput.request(runId, inputs);
+        call("log inputs to run " + runId, () -> mlflow.sendPost("runs/log-inputs", body));
+    }
+
+    /** A REST GET under {@code /api/2.0/mlflow/} for what the Java client does not model (a run's inputs), as JSON text. */
+    public String getJson(String path) {
+        return call("GET " + path, () -> mlflow.sendGet(path));
+    }
+
     /** Every logged point of one metric, in the server's order (by step, then time). */
     public List<Metric> metricHistory(String runId, String key) {
         return call("get history of metric '" + key + "' of run " + runId, () -> mlflow.getMetricHistory(runId, key))

@@ -67,6 +67,27 @@ class TrackingClientServerTest {
     }
 
     @Test
+    void loggedInputsAndRunRecordReadBackThroughRest() throws Exception {
+        RunInfo run = client.startRun(experimentId, "record", Map.of());
+        RunRecord record = new RunRecord("bpr", Map.of("factors", 64, "lr", 0.05), Map.of("factors", 64, "lr", 0.01),
+                Map.of("seed", "42"), "small-seed42", "abc123", "experiments/q.yaml");
+        client.logBatch(run.runId(), List.of(), record.params(), record.tags());
+        client.logInputs(run.runId(), List.of(
+                new DatasetInput("small-seed42/train", "split-hash-1", "synthetic", "synthetic:small seed 42", "training", 100, 50, 2000),
+                new DatasetInput("small-seed42/validation", "split-hash-1", "synthetic", "synthetic:small seed 42", "validation", 100, 50, 1000)));
+
+        RunInfo read = client.getRun(run.runId());
+        assertEquals(record.params(), read.params());
+        record.tags().forEach((k, v) -> assertEquals(v, read.tags().get(k), k));
+        var inputs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                client.getJson("runs/get?run_id=" + run.runId())).path("run").path("inputs").path("dataset_inputs");
+        assertEquals(2, inputs.size());
+        assertEquals("split-hash-1", inputs.get(0).path("dataset").path("digest").asText());
+        assertEquals("training", inputs.get(0).path("tags").get(0).path("value").asText());
+        assertTrue(inputs.get(0).path("dataset").path("profile").asText().contains("\"interactions\":2000"));
+    }
+
+    @Test
     void metricHistoryOfMoreThanOneRequestKeepsEveryStep() {
         RunInfo run = client.startRun(experimentId, "history", Map.of());
         List<Metric> points = new ArrayList<>();

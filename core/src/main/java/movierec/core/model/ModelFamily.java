@@ -65,6 +65,11 @@ public record ModelFamily<P extends Record>(String name, String description, Cla
     return values;
   }
 
+  /** Every param by name, {@code overrides} resolved against the defaults: what a run records. */
+  public Map<String, Object> resolve(Map<String, ?> overrides) {
+    return describe(params(overrides));
+  }
+
   public Model create(Map<String, ?> overrides) {
     return factory.apply(params(overrides));
   }

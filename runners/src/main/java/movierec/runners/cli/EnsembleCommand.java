@@ -21,6 +21,7 @@ import movierec.submissions.ensemble.VotingMethod;
 import movierec.submissions.ensemble.WeightMode;
 import movierec.submissions.leaderboard.LeaderboardOptions;
 import movierec.tracking.Credentials;
+import movierec.tracking.MlflowLinks;
 import movierec.tracking.RunInfo;
 import movierec.tracking.TrackingClient;
 import picocli.CommandLine.ArgGroup;
@@ -149,6 +150,6 @@ final class EnsembleCommand implements Callable<Integer> {
           + "auto weights %.4f; the leaderboard ranks by the held-out figure%n", key, h.ensemble().usersEvaluated(), bestHeldOut, tunedHeldOut,
           tunedHeldOut - bestHeldOut, 100 * (tunedHeldOut - bestHeldOut) / bestHeldOut, h.autoWeights().get(spec.metric().metric()));
     });
-    System.out.printf("logged as run %s: %s/#/experiments/%s/runs/%s%n", run.runId(), uri, run.experimentId(), run.runId());
+    System.out.printf("logged as run %s: %s%n", run.runId(), MlflowLinks.run(uri, run.experimentId(), run.runId()));
   }
 }

@@ -8,6 +8,7 @@ import movierec.submissions.leaderboard.LeaderboardOptions;
 import movierec.submissions.report.ReportData;
 import movierec.submissions.report.TeamReport;
 import movierec.tracking.Credentials;
+import movierec.tracking.MlflowLinks;
 import movierec.tracking.RunInfo;
 import movierec.tracking.TrackingClient;
 import picocli.CommandLine.Command;
@@ -37,8 +38,8 @@ final class ReportCommand implements Callable<Integer> {
       TeamReport.write(data, out);
       String experimentId = Experiments.ids(client, List.of(experiment)).get(0);
       RunInfo run = TeamReport.log(client, experimentId, out);
-      System.out.printf("wrote %s; logged as artifact %s of run %s: %s/#/experiments/%s/runs/%s%n", out, TeamReport.FILE, run.runId(),
-          client.trackingUri(), experimentId, run.runId());
+      System.out.printf("wrote %s; logged as artifact %s of run %s: %s%n", out, TeamReport.FILE, run.runId(),
+          MlflowLinks.run(client.trackingUri(), experimentId, run.runId()));
       return 0;
     }
   }

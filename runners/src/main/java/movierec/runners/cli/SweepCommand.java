@@ -15,6 +15,7 @@ import movierec.runners.sweep.TrialOutcome;
 import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Credentials;
 import movierec.tracking.Journal;
+import movierec.tracking.MlflowLinks;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 import movierec.tracking.TrackingException;
@@ -119,9 +120,9 @@ final class SweepCommand implements Callable<Integer> {
       client.syncJournal();
       long finished = summary.count(RunStatus.FINISHED);
       for (TrialOutcome o : summary.unfinished()) System.out.println(o.failureLine());
-      System.out.printf("done in %.0fs: %d of %d trials finished, %d did not. Parent run %s (experiment id %s) %s: %s/#/experiments/%s/runs/%s%n",
+      System.out.printf("done in %.0fs: %d of %d trials finished, %d did not. Parent run %s (experiment id %s) %s: %s%n",
           summary.seconds(), finished, summary.trials(), summary.trials() - finished, summary.parent().runId(),
-          summary.parent().experimentId(), summary.complete() ? "FINISHED" : "FAILED", uri, summary.parent().experimentId(), summary.parent().runId());
+          summary.parent().experimentId(), summary.complete() ? "FINISHED" : "FAILED", MlflowLinks.run(uri, summary.parent().experimentId(), summary.parent().runId()));
       return summary;
     }
   }

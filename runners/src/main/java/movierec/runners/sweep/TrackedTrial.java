@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import movierec.core.eval.Evaluation;
+import movierec.core.model.ModelFamily;
+import movierec.models.ModelRegistry;
 import movierec.runners.trial.TrialResult;
 import movierec.runners.trial.TrialRunner;
 import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Metric;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunRecord;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 
@@ -44,7 +47,7 @@ final class TrackedTrial {
     tags.put(RunKeys.NODE, node);
     tags.put(RunKeys.TRIAL_KEY, spec.key());
     parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunKeys.GIT_COMMIT)
-        || e.getKey().equals(RunKeys.CONFIG_HASH)).forEach(e -> tags.put(e.getKey(), e.getValue()));
+        || e.getKey().equals(RunKeys.CONFIG_HASH) || e.getKey().equals(TrackingClient.SOURCE_NAME_TAG)).forEach(e -> tags.put(e.getKey(), e.getValue()));
     RunInfo run = client.startChildRun(parent, runName(spec, index), tags);
     if (running != null) running.add(run.runId());
     Heartbeat.start(client, run.runId());
@@ -68,7 +71,8 @@ final class TrackedTrial {
   }
 
   private static TrialOutcome runTracked(TrackingClient client, RunInfo run, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled) {
-    client.logBatch(run.runId(), List.of(), params(spec), Map.of());
+    RunRecord record = record(spec, run);
+    client.logBatch(run.runId(), List.of(), record.params(), record.tags());
     String key = spec.plan().metric().key();
     try (TrialLog log = new TrialLog(workDir)) {
       log.line("trial %d: %s", index, spec.toJson().replace('\n', ' '));
@@ -86,6 +90,7 @@ final class TrackedTrial {
         // The trial's own work without tracking calls: the run's duration minus this is tracking overhead.
         List<Metric> summary = summary(result);
         summary.add(Metric.of(RunKeys.TRIAL_SECONDS, (System.nanoTime() - start - epochLogging[0]) / 1e9, 0));
+        client.logInputs(run.runId(), result.inputs());
         client.logBatch(run.runId(), summary, Map.of(),
             Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
         log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs", key, result.validation().asMap().get(key),
@@ -118,18 +123,23 @@ final class TrackedTrial {
     if (Files.isDirectory(workDir)) artifacts.uploadDirectory(workDir, "");
   }
 
-  /** Model params as they bind, plus the trial settings, all as MLflow params. */
-  static Map<String, String> params(TrialSpec spec) {
-    Map<String, String> p = new LinkedHashMap<>();
-    spec.params().forEach((k, v) -> p.put(k, String.valueOf(v)));
-    p.put("family", spec.family());
-    p.put("dataset", spec.dataset().label());
-    p.put("split", spec.split().toString());
-    p.put("filters", spec.filters().toString());
-    p.put("seed", Long.toString(spec.seed()));
-    p.put("max_epochs", Integer.toString(spec.maxEpochs()));
-    p.put("patience", Integer.toString(spec.patience()));
-    return p;
+  /**
+   * Every model param resolved against the family's defaults, plus the trial settings, with MLflow's
+   * standard tags; the code version and sweep file come from the parent run's tags.
+   */
+  static RunRecord record(TrialSpec spec, RunInfo run) {
+    ModelFamily<?> family = ModelRegistry.get(spec.family());
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("family", spec.family());
+    settings.put("dataset", spec.dataset().label());
+    settings.put("split", spec.split().toString());
+    settings.put("filters", spec.filters().toString());
+    settings.put("seed", Long.toString(spec.seed()));
+    settings.put("max_epochs", Integer.toString(spec.maxEpochs()));
+    settings.put("patience", Integer.toString(spec.patience()));
+    return new RunRecord(spec.family(), family.resolve(spec.params()), family.defaultValues(), settings, spec.dataset().label(),
+        run.tags().getOrDefault(RunKeys.GIT_COMMIT, "unknown"),
+        run.tags().getOrDefault(TrackingClient.SOURCE_NAME_TAG, TrackingClient.DEFAULT_SOURCE_NAME));
   }
 
   private static List<Metric> epochMetrics(int epoch, double loss, Evaluation e, double seconds) {

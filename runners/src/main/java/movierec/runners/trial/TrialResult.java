@@ -1,5 +1,7 @@
 package movierec.runners.trial;
 
+import java.util.List;
+import movierec.tracking.DatasetInput;
 import java.nio.file.Path;
 import movierec.core.eval.Evaluation;
 
@@ -8,6 +10,7 @@ import movierec.core.eval.Evaluation;
  * folder (resolved config, validation and final top-K lists, submission, model file).
  *
  * @param splitHash proves which validation answers the metrics were computed on
+ * @param inputs the training and validation data, as MLflow datasets
  */
 public record TrialResult(Evaluation validation, int bestEpoch, double fitSeconds, double refitSeconds, String datasetHash,
-    String splitHash, Path artifacts) {}
+    String splitHash, Path artifacts, List<DatasetInput> inputs) {}

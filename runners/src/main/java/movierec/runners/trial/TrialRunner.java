@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import movierec.core.data.Dataset;
 import movierec.core.data.DatasetWriter;
+import movierec.core.data.Interactions;
 import movierec.core.eval.RankedLists;
 import movierec.core.model.Model;
 import movierec.core.model.ModelFamily;
@@ -18,6 +21,7 @@ import movierec.core.train.TrainingPlan;
 import movierec.models.ModelRegistry;
 import movierec.submissions.Submission;
 import movierec.submissions.TopKFile;
+import movierec.tracking.DatasetInput;
 
 /**
  * Runs one trial from its spec, knowing nothing family-specific: load data, split, fit with
@@ -56,6 +60,19 @@ public final class TrialRunner {
       }
       Files.move(tmp, outDir.resolve(MODEL), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
-    return new TrialResult(validated.evaluation(), validated.bestEpoch(), validated.fitSeconds(), refitSeconds, data.hash(), split.hash(), outDir);
+    return new TrialResult(validated.evaluation(), validated.bestEpoch(), validated.fitSeconds(), refitSeconds, data.hash(), split.hash(), outDir,
+        inputs(spec.dataset(), split));
+  }
+
+  /** Training and validation data of the split; both carry the split hash, so the Dataset filter groups comparable runs. */
+  static List<DatasetInput> inputs(DatasetSpec dataset, Split split) {
+    String source = dataset.path() != null ? dataset.path() : "synthetic:" + dataset.synthetic() + " seed " + dataset.seed();
+    String type = dataset.path() != null ? "local" : "synthetic";
+    Interactions train = split.train();
+    long answers = Arrays.stream(split.truth()).mapToLong(t -> t.length).sum();
+    int answered = (int) Arrays.stream(split.truth()).filter(t -> t.length > 0).count();
+    return List.of(
+        new DatasetInput(dataset.label() + "/train", split.hash(), type, source, "training", train.numUsers(), train.numItems(), train.size()),
+        new DatasetInput(dataset.label() + "/validation", split.hash(), type, source, "validation", answered, train.numItems(), answers));
   }
 }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import movierec.models.ModelRegistry;
 import movierec.runners.trial.TrialRunner;
 import movierec.runners.trial.TrialSpec;
 import movierec.submissions.Submission;
@@ -17,6 +19,7 @@ import movierec.tracking.Metric;
 import movierec.tracking.MlflowTestServer;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunRecord;
 import movierec.tracking.RunQuery;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
@@ -72,6 +75,19 @@ class SweepIntegrationTest {
         assertEquals(RunStatus.FINISHED, child.status());
         assertEquals(parent.tags().get(RunKeys.SWEEP_ID), child.tags().get(RunKeys.SWEEP_ID));
         assertTrue(child.tags().containsKey(RunKeys.SPLIT_HASH));
+        // Every model param is logged with its resolved value, defaults included; MLflow's standard tags fill Version/Source/Description.
+        var family = ModelRegistry.get(child.tags().get(RunKeys.FAMILY));
+        Map<String, Object> resolved = family.resolve(family.name().equals("ials")
+            ? Map.of("factors", Integer.parseInt(child.params().get("factors")), "epochs", 4) : Map.of());
+        resolved.forEach((k, v) -> assertEquals(String.valueOf(v), child.params().get(k), k));
+        var inputs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(client.getJson("runs/get?run_id=" + child.runId()))
+            .path("run").path("inputs").path("dataset_inputs");
+        assertEquals(2, inputs.size(), "training and validation datasets");
+        for (var input : inputs) assertEquals(child.tags().get(RunKeys.SPLIT_HASH), input.path("dataset").path("digest").asText());
+        assertEquals("test-commit", child.tags().get(RunRecord.GIT_COMMIT_TAG));
+        assertEquals(RunRecord.SOURCE_TYPE, child.tags().get(RunRecord.SOURCE_TYPE_TAG));
+        assertEquals("sweep.yaml", child.tags().get(TrackingClient.SOURCE_NAME_TAG));
+        assertTrue(child.tags().get(RunRecord.NOTE_TAG).startsWith(family.name() + " ("), child.tags().get(RunRecord.NOTE_TAG));
         assertTrue(child.metrics().containsKey(RunKeys.best("recall_at_10")));
         List<Long> steps = client.metricHistory(child.runId(), "recall_at_10").stream().map(Metric::step).sorted().toList();
         if (child.tags().get(RunKeys.FAMILY).equals("ials")) {
