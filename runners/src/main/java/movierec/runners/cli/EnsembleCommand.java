@@ -111,6 +111,6 @@ final class EnsembleCommand implements Callable<Integer> {
         ensemble - best);
     result.auto().ifPresent(auto -> System.out.printf(Locale.ROOT, "  auto weights %.4f (%+.4f) vs tuned %.4f (%+.4f); tuned weights are fit to this "
         + "validation split, so their gain overstates what the hidden answers will show%n", auto.metric(spec), auto.metric(spec) - best, ensemble, ensemble - best));
-    System.out.printf("logged as run %s: %s/#/experiments/%s/runs/%s%n", run.runId(), uri, run.experimentId(), run.runId());
+    System.out.printf("logged as run %s: %s/#/experiments/%s/runs/%s%n", run.runId(), LocalMlflow.redact(uri), run.experimentId(), run.runId());
   }
 }

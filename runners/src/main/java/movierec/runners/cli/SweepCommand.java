@@ -2,6 +2,7 @@ package movierec.runners.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import movierec.core.data.InputException;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -62,6 +63,7 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Runs a sweep with a progress bar; returns null when it was aborted. Shared with quickstart. */
   static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig) throws Exception {
+    if (parallel != null && parallel < 1) throw new InputException("--parallel: must be at least 1, found " + parallel);
     String uri = LocalMlflow.resolve(trackingUri);
     int threads = parallel != null ? parallel : config.maxParallel();
     Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
@@ -71,7 +73,7 @@ final class SweepCommand implements Callable<Integer> {
       SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
       Thread hook = new Thread(runner::abort, "sweep-abort");
       Runtime.getRuntime().addShutdownHook(hook);
-      System.out.printf("sweep %s: %d trials, %d at a time; MLflow UI: %s%n", config.file(), total, threads, uri);
+      System.out.printf("sweep %s: %d trials, %d at a time; MLflow UI: %s%n", config.file(), total, threads, LocalMlflow.redact(uri));
       SweepRunner.Summary summary = runner.run(config, scheduler, (o, done, all, best) -> {
         bar.stepTo(done);
         bar.setExtraMessage(String.format("best %s %.4f%s", config.metric(), best, o.status() == RunStatus.FAILED ? " (a trial failed)" : ""));
@@ -80,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
       bar.close();
       System.out.printf("done in %.0fs: %d finished, %d failed. Parent run %s (experiment id %s): %s/#/experiments/%s/runs/%s%n",
           summary.seconds(), summary.count(RunStatus.FINISHED), summary.count(RunStatus.FAILED), summary.parent().runId(),
-          summary.parent().experimentId(), uri, summary.parent().experimentId(), summary.parent().runId());
+          summary.parent().experimentId(), LocalMlflow.redact(uri), summary.parent().experimentId(), summary.parent().runId());
       return summary;
     }
   }

@@ -18,7 +18,9 @@ import movierec.core.data.InputException;
  * unknown family, a bad value) still name file, line and key.
  */
 final class YamlDocument {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(
+      // Without it a repeated key silently wins over the earlier one.
+      YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   final Path file;
   final JsonNode root;
