@@ -19,6 +19,8 @@ import movierec.models.deepfm.DeepFm;
 import movierec.models.deepfm.DeepFmParams;
 import movierec.models.ease.Ease;
 import movierec.models.ease.EaseParams;
+import movierec.models.edlae.Edlae;
+import movierec.models.edlae.EdlaeParams;
 import movierec.models.ffm.Ffm;
 import movierec.models.ffm.FfmParams;
 import movierec.models.fism.Fism;
@@ -44,6 +46,8 @@ import movierec.models.multvae.MultVaeParams;
 import movierec.models.puresvd.PureSvd;
 import movierec.models.puresvd.PureSvdParams;
 import movierec.models.recvae.RecVae;
+import movierec.models.rp3beta.Rp3beta;
+import movierec.models.rp3beta.Rp3betaParams;
 import movierec.models.recvae.RecVaeParams;
 import movierec.models.sasrec.SasRec;
 import movierec.models.s3rec.S3Rec;
@@ -64,6 +68,8 @@ public final class ModelRegistry {
   static {
     add(new ModelFamily<>("mostpop", "items ranked by interaction count", MostPopularParams.class, new MostPopularParams(), MostPopular::new));
     add(new ModelFamily<>("ease", "EASE: closed-form item-item autoencoder (Steck 2019)", EaseParams.class, new EaseParams(), Ease::new));
+    add(new ModelFamily<>("edlae", "EDLAE: EASE with emphasized-dropout regularization per item (Steck 2020)", EdlaeParams.class, new EdlaeParams(), Edlae::new));
+    add(new ModelFamily<>("rp3beta", "RP3beta: item-user-item random walk, popularity-discounted (Paudel et al. 2017)", Rp3betaParams.class, new Rp3betaParams(), Rp3beta::new));
     add(new ModelFamily<>("puresvd", "PureSVD: truncated SVD of the user-item matrix (Cremonesi et al. 2010)", PureSvdParams.class, new PureSvdParams(), PureSvd::new));
     add(new ModelFamily<>("ials", "iALS: weighted matrix factorization for implicit feedback (Hu et al. 2008)", IalsParams.class, new IalsParams(), Ials::new));
     add(new ModelFamily<>("bpr", "BPR-MF: matrix factorization by pairwise ranking SGD (Rendle et al. 2009)", BprParams.class, new BprParams(), Bpr::new));

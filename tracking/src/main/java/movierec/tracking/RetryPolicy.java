@@ -7,16 +7,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries with exponential backoff for failures that may pass: connection errors and HTTP 429/5xx.
- * MLflow's 4xx answers are final and surface at once as {@link TrackingException}.
+ * MLflow's 4xx answers are final and surface at once as {@link TrackingException}. A policy with a
+ * {@code budget} also gives up once that much time has passed since the first try.
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration budget) {
 
     /** 5 tries over about 7.5 s: rides out a server restart or a busy SQLite lock. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(8));
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
+    public RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+        this(maxAttempts, initialDelay, maxDelay, null);
+    }
+
+    /** Waits out an outage of the server for up to {@code budget}, backing off to one try every 10 s. */
+    public static RetryPolicy outage(Duration budget) {
+        return new RetryPolicy(Integer.MAX_VALUE, Duration.ofMillis(500), Duration.ofSeconds(10), budget);
+    }
+
     public RetryPolicy {
+        if (budget != null && budget.isNegative()) {
+            throw new IllegalArgumentException("budget must be >= 0, got " + budget);
+        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be >= 1, got " + maxAttempts);
         }
@@ -43,10 +56,16 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
 
     <T> T run(String what, Attempt<T> attempt) {
         Duration delay = initialDelay;
+        long start = System.nanoTime();
         for (int tries = 1; ; tries++) {
             try {
                 return attempt.call();
             } catch (IOException e) {
+                if (budget != null && Duration.ofNanos(System.nanoTime() - start).plus(delay).compareTo(budget) > 0) {
+                    int status = e instanceof RetryableStatus retryable ? retryable.status : 0;
+                    throw new TrackingException(what + " failed: the tracking server stayed unreachable for the outage budget of "
+                            + describe(budget) + " (" + describe(e) + ")", status, "", e);
+                }
                 if (tries >= maxAttempts) {
                     int status = e instanceof RetryableStatus retryable ? retryable.status : 0;
                     throw new TrackingException(what + " failed after " + tries + " tries: " + describe(e), status, "", e);
@@ -59,6 +78,10 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
                 throw new TrackingException(what + " interrupted", e);
             }
         }
+    }
+
+    static String describe(Duration d) {
+        return d.toSeconds() < 120 ? d.toSeconds() + " s" : d.toMinutes() + " min";
     }
 
     private static String describe(IOException e) {

@@ -3,25 +3,38 @@ package movierec.tracking;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.ExperimentsPage;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowClientException;
 import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow.tracking.RunsPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform's door to MLflow: experiments, runs, params, metrics and search through MLflow's
  * Java client, artifacts through the server's artifact proxy ({@link RunArtifacts}). Every call
  * retries transient failures ({@link RetryPolicy}) and reports MLflow errors as
  * {@link TrackingException}.
+ *
+ * <p>A {@linkplain #durable durable} client rides out outages of the server: a write (log batch,
+ * tag, end of run) that cannot reach it goes to a {@link Journal} and a background thread replays
+ * it, in order and without duplicates, once the server answers; while a run has journaled entries
+ * its later writes queue behind them. Calls that need an answer (create, get, search, artifacts)
+ * wait within the outage budget instead.
  */
 public final class TrackingClient implements AutoCloseable {
 
@@ -33,20 +46,52 @@ public final class TrackingClient implements AutoCloseable {
     /** {@link #SOURCE_NAME_TAG} when the caller names no source. */
     public static final String DEFAULT_SOURCE_NAME = "movierec";
 
+    /** How long a durable client waits for a server that is away, unless told otherwise. */
+    public static final Duration DEFAULT_OUTAGE_BUDGET = Duration.ofMinutes(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackingClient.class);
+    /** A replayed entry is tried once per round: the replay loop itself backs off. */
+    private static final RetryPolicy ONE_TRY = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+    private static final Duration MAX_REPLAY_BACKOFF = Duration.ofSeconds(10);
+
     private final String trackingUri;
     private final MlflowClient mlflow;
     private final HttpTransport transport;
+    /** For writes before they are journaled, and every call of a client without a journal. */
     private final RetryPolicy retry;
+    /** For calls that need an answer; the outage budget in a durable client. */
+    private final RetryPolicy answerRetry;
+    private final Journal journal;
+    private final Duration outageBudget;
+    /** Runs whose journal this client replays: the ones it journaled, and all after {@link #syncJournal}. */
+    private final Set<String> journaledRuns = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> runLocks = new ConcurrentHashMap<>();
+    private final Object replayerLock = new Object();
+    private Thread replayer;
+    private volatile boolean closed;
 
     public TrackingClient(String trackingUri, Credentials credentials) {
         this(trackingUri, credentials, RetryPolicy.DEFAULT);
     }
 
     public TrackingClient(String trackingUri, Credentials credentials, RetryPolicy retry) {
+        this(trackingUri, credentials, retry, retry, null, null);
+    }
+
+    private TrackingClient(String trackingUri, Credentials credentials, RetryPolicy retry, RetryPolicy answerRetry,
+            Journal journal, Duration outageBudget) {
         this.trackingUri = checkTrackingUri(trackingUri);
         this.mlflow = new MlflowClient(credentials.toHostCreds(this.trackingUri));
-        this.transport = new HttpTransport(credentials, retry);
+        this.transport = new HttpTransport(credentials, answerRetry);
         this.retry = retry;
+        this.answerRetry = answerRetry;
+        this.journal = journal;
+        this.outageBudget = outageBudget;
+    }
+
+    /** A client that journals writes the server does not take and waits up to {@code outageBudget} for answers. */
+    public static TrackingClient durable(String trackingUri, Credentials credentials, Journal journal, Duration outageBudget) {
+        return new TrackingClient(trackingUri, credentials, RetryPolicy.DEFAULT, RetryPolicy.outage(outageBudget), journal, outageBudget);
     }
 
     /** From {@code MLFLOW_TRACKING_URI} and the credential variables ({@link Credentials#fromEnv()}). */
@@ -140,10 +185,7 @@ public final class TrackingClient implements AutoCloseable {
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("a run ends as FINISHED, FAILED or KILLED, not " + status);
         }
-        call("end run " + runId + " as " + status, () -> {
-            mlflow.setTerminated(runId, Service.RunStatus.valueOf(status.name()), System.currentTimeMillis());
-            return null;
-        });
+        write(runId, Journal.Entry.end(status, System.currentTimeMillis()));
     }
 
     public RunInfo getRun(String runId) {
@@ -151,11 +193,7 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     public void setTag(String runId, String key, String value) {
-        MlflowLimits.checkTag(key, value);
-        call("set tag '" + key + "' on run " + runId, () -> {
-            mlflow.setTag(runId, key, value);
-            return null;
-        });
+        logBatch(runId, List.of(), Map.of(), Map.of(key, value));
     }
 
     public void logParams(String runId, Map<String, String> params) {
@@ -173,17 +211,194 @@ public final class TrackingClient implements AutoCloseable {
      * @throws IllegalArgumentException naming the first invalid key or over-long value
      */
     public void logBatch(String runId, List<Metric> metrics, Map<String, String> params, Map<String, String> tags) {
-        List<LogBatch> batches = LogBatch.split(metrics, params, tags);
-        for (int i = 0; i < batches.size(); i++) {
-            LogBatch batch = batches.get(i);
-            call("log batch " + (i + 1) + "/" + batches.size() + " to run " + runId, () -> {
-                mlflow.logBatch(runId, batch.metrics().stream().map(TrackingClient::toProto).toList(),
-                        batch.params().entrySet().stream().map(e -> Service.Param.newBuilder()
-                                .setKey(e.getKey()).setValue(e.getValue()).build()).toList(),
-                        batch.tags().entrySet().stream().map(e -> Service.RunTag.newBuilder()
-                                .setKey(e.getKey()).setValue(e.getValue()).build()).toList());
+        for (LogBatch batch : LogBatch.split(metrics, params, tags)) {
+            write(runId, Journal.Entry.batch(batch));
+        }
+    }
+
+    /**
+     * Replays every journal in the journal directory (this process's and those left by earlier
+     * ones), waiting within the outage budget for the server; returns how many runs had entries.
+     *
+     * @throws TrackingException when the budget is spent with entries still unsent (they stay journaled)
+     */
+    public int syncJournal() {
+        if (journal == null) {
+            return 0;
+        }
+        List<String> pending = journal.runsWithPending();
+        journaledRuns.addAll(pending);
+        wakeReplayer();
+        long deadline = System.nanoTime() + outageBudget.toNanos();
+        while (journaledRuns.stream().anyMatch(journal::hasPending)) {
+            if (System.nanoTime() > deadline) {
+                throw new TrackingException("tracking server " + trackingUri + " stayed unreachable for the outage budget of "
+                        + RetryPolicy.describe(outageBudget) + "; unsent writes of " + journaledRuns.stream().filter(journal::hasPending).count()
+                        + " runs are kept in " + journal.dir() + ": run `movierec runs sync` once it is back");
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        return pending.size();
+    }
+
+    /** The outage budget of a {@linkplain #durable durable} client; empty for a plain one. */
+    public Optional<Duration> outageBudget() {
+        return Optional.ofNullable(outageBudget);
+    }
+
+    /** Runs whose writes wait in the journal. */
+    public List<String> journaledRuns() {
+        return journal == null ? List.of() : journaledRuns.stream().filter(journal::hasPending).sorted().toList();
+    }
+
+    /** Sends a write, or journals it when the run already has journaled entries or the server is away. */
+    private void write(String runId, Journal.Entry entry) {
+        if (journal == null) {
+            send(runId, entry, retry);
+            return;
+        }
+        synchronized (runLocks.computeIfAbsent(runId, id -> new Object())) {
+            if (!journal.hasPending(runId)) {
+                try {
+                    send(runId, entry, retry);
+                    return;
+                } catch (TrackingException e) {
+                    if (!isUnreachable(e)) {
+                        throw e;
+                    }
+                    LOG.warn("{}; journaling run {} in {} until the server is back", e.getMessage(), runId, journal.dir());
+                }
+            }
+            journal.append(runId, entry);
+            journaledRuns.add(runId);
+        }
+        wakeReplayer();
+    }
+
+    private void send(String runId, Journal.Entry entry, RetryPolicy policy) {
+        if (entry.endStatus() != null) {
+            call(policy, "end run " + runId + " as " + entry.endStatus(), () -> {
+                mlflow.setTerminated(runId, Service.RunStatus.valueOf(entry.endStatus().name()), entry.endTimeMs());
                 return null;
             });
+            return;
+        }
+        call(policy, "log batch to run " + runId, () -> {
+            mlflow.logBatch(runId, entry.metrics().stream().map(TrackingClient::toProto).toList(),
+                    entry.params().entrySet().stream().map(e -> Service.Param.newBuilder()
+                            .setKey(e.getKey()).setValue(e.getValue()).build()).toList(),
+                    entry.tags().entrySet().stream().map(e -> Service.RunTag.newBuilder()
+                            .setKey(e.getKey()).setValue(e.getValue()).build()).toList());
+            return null;
+        });
+    }
+
+    /** A failure that retries may outlast (no answer, 429, 5xx), as opposed to MLflow refusing the request. */
+    private static boolean isUnreachable(TrackingException e) {
+        return e.getCause() instanceof IOException;
+    }
+
+    /** Starts the replay thread unless it runs; it stops by itself once nothing is pending. */
+    private void wakeReplayer() {
+        synchronized (replayerLock) {
+            if (replayer == null && !closed) {
+                replayer = new Thread(this::replayLoop, "tracking-journal-replay");
+                replayer.setDaemon(true);
+                replayer.start();
+            }
+        }
+    }
+
+    private void replayLoop() {
+        Duration backoff = Duration.ofMillis(500);
+        while (!closed) {
+            List<String> runs;
+            synchronized (replayerLock) {
+                runs = journaledRuns.stream().filter(journal::hasPending).sorted().toList();
+                if (runs.isEmpty()) {
+                    replayer = null;
+                    return;
+                }
+            }
+            try {
+                for (String runId : runs) {
+                    journal.tryReplay(runId, () -> replay(runId));
+                }
+                backoff = Duration.ofMillis(500);
+                // Another replayer holds a run, or new writes came in: look again shortly.
+                sleep(Duration.ofMillis(200));
+            } catch (TrackingException e) {
+                LOG.debug("journal replay waits for the server: {}", e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_REPLAY_BACKOFF) > 0 ? MAX_REPLAY_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+        synchronized (replayerLock) {
+            replayer = null;
+        }
+    }
+
+    /**
+     * Sends a run's unacknowledged entries in order, acknowledging each. What the server already has
+     * of them (an answer lost on the way back, a crash before the acknowledgement was written, a
+     * journal replayed twice) is left out: params logged with the same value and metric points of
+     * the same key, step and time. An entry the server refuses (4xx) is logged and skipped: it can
+     * never succeed and would hold back the rest.
+     *
+     * @throws TrackingException when the server is unreachable
+     */
+    private void replay(String runId) {
+        int acked = journal.acked(runId);
+        List<Journal.Entry> entries = journal.entries(runId);
+        if (entries.size() <= acked) {
+            return;
+        }
+        Applied applied = applied(runId, entries.subList(acked, entries.size()));
+        for (int i = acked; i < entries.size(); i++) {
+            try {
+                send(runId, applied.without(entries.get(i)), ONE_TRY);
+            } catch (TrackingException e) {
+                if (isUnreachable(e)) {
+                    throw e;
+                }
+                LOG.error("journal entry {} of run {} refused, skipped: {}", i + 1, runId, e.getMessage());
+            }
+            journal.ack(runId, i + 1);
+        }
+        LOG.info("replayed {} journaled writes of run {}", entries.size() - acked, runId);
+    }
+
+    /** What a run already has of some journal entries: its params, and the (step, time) points of their metric keys. */
+    private record Applied(Map<String, String> params, Map<String, Set<List<Long>>> points) {
+        Journal.Entry without(Journal.Entry entry) {
+            if (entry.endStatus() != null) {
+                return entry;
+            }
+            Map<String, String> newParams = new LinkedHashMap<>(entry.params());
+            newParams.entrySet().removeIf(p -> p.getValue().equals(params.get(p.getKey())));
+            List<Metric> newMetrics = entry.metrics().stream()
+                    .filter(m -> !points.get(m.key()).contains(List.of(m.step(), m.timestampMs()))).toList();
+            return new Journal.Entry(entry.writtenMs(), newMetrics, newParams, entry.tags(), null, 0);
+        }
+    }
+
+    private Applied applied(String runId, List<Journal.Entry> entries) {
+        boolean anyParams = entries.stream().anyMatch(e -> !e.params().isEmpty());
+        Map<String, String> params = anyParams ? toRunInfo(call(ONE_TRY, "get run " + runId, () -> mlflow.getRun(runId))).params() : Map.of();
+        Map<String, Set<List<Long>>> points = new HashMap<>();
+        for (String key : entries.stream().flatMap(e -> e.metrics().stream()).map(Metric::key).distinct().toList()) {
+            points.put(key, call(ONE_TRY, "get history of metric '" + key + "' of run " + runId, () -> mlflow.getMetricHistory(runId, key))
+                    .stream().map(m -> List.of(m.getStep(), m.getTimestamp())).collect(Collectors.toSet()));
+        }
+        return new Applied(params, points);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrackingException("interrupted while waiting for the tracking server", e);
         }
     }
 
@@ -216,8 +431,10 @@ public final class TrackingClient implements AutoCloseable {
         return artifacts(getRun(runId));
     }
 
+    /** Unsent journal entries stay on disk for {@link #syncJournal} (here or in a later process). */
     @Override
     public void close() {
+        closed = true;
         mlflow.close();
     }
 
@@ -231,7 +448,11 @@ public final class TrackingClient implements AutoCloseable {
      * call up to 3 times without pause; this adds backoff and covers connection errors.
      */
     private <T> T call(String what, Supplier<T> operation) {
-        return retry.run(what, () -> {
+        return call(answerRetry, what, operation);
+    }
+
+    private <T> T call(RetryPolicy policy, String what, Supplier<T> operation) {
+        return policy.run(what, () -> {
             try {
                 return operation.get();
             } catch (MlflowHttpException e) {

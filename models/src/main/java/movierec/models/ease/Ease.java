@@ -26,6 +26,16 @@ public final class Ease extends ItemWeightsModel {
     int n = history.numItems();
     float[] p = SparseGram.of(history);
     for (int i = 0; i < n; i++) p[i * n + i] += (float) params.lambda();
+    return zeroDiagonalSolution(p, n);
+  }
+
+  /**
+   * The zero-diagonal least-squares weights for a regularized Gram matrix G = XᵀX + Λ (Λ diagonal):
+   * P = G⁻¹, B = I − P·diag(1/diag(P)). Overwrites and returns {@code regularizedGram}. EASE has Λ = λI;
+   * EDLAE has an item-specific Λ.
+   */
+  public static float[] zeroDiagonalSolution(float[] regularizedGram, int n) {
+    float[] p = regularizedGram;
     Lapack.invertSpd(p, n);
     float[] diag = SparseGram.diagonal(p, n);
     // In place: B[i][j] = −P[i][j] / P[j][j] off the diagonal, 0 on it.

@@ -1,15 +1,19 @@
 package movierec.models.linalg;
 
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dgeqrf;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dorgqr;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_spotrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_spotri;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_ssyevr;
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 
 /**
- * Dense symmetric factorizations through OpenBLAS's LAPACKE, on Java arrays copied off-heap. ND4J's own
+ * Dense factorizations through OpenBLAS's LAPACKE, on Java arrays copied off-heap. ND4J's own
  * inverse and solve are naive and single-threaded and its Cholesky rejects valid matrices (facts.md), so
  * these call OpenBLAS directly. A symmetric row-major matrix is its own column-major transpose, so it
  * passes as column-major unchanged.
@@ -62,6 +66,19 @@ public final class Lapack {
       }
     }
     return vectors;
+  }
+
+  /**
+   * Replaces the columns of a row-major rows × cols matrix (rows ≥ cols) by an orthonormal basis of their
+   * span, in place (Householder QR: {@code dgeqrf} then {@code dorgqr}).
+   */
+  public static void orthonormalizeColumns(double[] a, int rows, int cols) {
+    try (DoublePointer p = new DoublePointer(a);
+        DoublePointer tau = new DoublePointer(cols)) {
+      check(LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, rows, cols, p, cols, tau), "dgeqrf");
+      check(LAPACKE_dorgqr(LAPACK_ROW_MAJOR, rows, cols, cols, p, cols, tau), "dorgqr");
+      p.get(a);
+    }
   }
 
   private static void check(int info, String routine) {

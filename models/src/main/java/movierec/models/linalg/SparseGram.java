@@ -14,15 +14,24 @@ public final class SparseGram {
 
   /** Returns XᵀX as numItems × numItems floats (exact: counts stay far below 2²⁴). */
   public static float[] of(Interactions x) {
+    float[] ones = new float[x.numUsers()];
+    Arrays.fill(ones, 1f);
+    return of(x, ones);
+  }
+
+  /** Returns XᵀWX, W = diag(userWeight): each user's pairs count with that user's weight. */
+  public static float[] of(Interactions x, float[] userWeight) {
     int n = x.numItems();
     int nnz = x.size();
     // Rows sorted by item, concatenated, so that "the items after i in this user's row" is a tail.
     int[] sorted = new int[nnz];
     int[] rowEnd = new int[nnz];
+    float[] rowWeight = new float[nnz];
     for (int u = 0; u < x.numUsers(); u++) {
       for (int e = x.start(u); e < x.end(u); e++) {
         sorted[e] = x.item(e);
         rowEnd[e] = x.end(u);
+        rowWeight[e] = userWeight[u];
       }
       Arrays.sort(sorted, x.start(u), x.end(u));
     }
@@ -41,7 +50,8 @@ public final class SparseGram {
     IntStream.range(0, n).parallel().forEach(i -> {
       int base = i * n;
       for (int c = colStart[i]; c < colStart[i + 1]; c++) {
-        for (int e = positions[c], end = rowEnd[positions[c]]; e < end; e++) g[base + sorted[e]]++;
+        float w = rowWeight[positions[c]];
+        for (int e = positions[c], end = rowEnd[positions[c]]; e < end; e++) g[base + sorted[e]] += w;
       }
     });
     mirrorUpper(g, n);

@@ -15,6 +15,7 @@ import movierec.submissions.ensemble.EnsembleRun;
 import movierec.submissions.ensemble.EnsembleSources;
 import movierec.submissions.ensemble.EnsembleSpec;
 import movierec.submissions.ensemble.RankDecay;
+import movierec.submissions.ensemble.ScoreNormalization;
 import movierec.submissions.ensemble.VotingMethod;
 import movierec.submissions.ensemble.WeightMode;
 import movierec.submissions.leaderboard.LeaderboardOptions;
@@ -40,7 +41,7 @@ final class EnsembleCommand implements Callable<Integer> {
     String runs;
   }
 
-  @Option(names = "--method", defaultValue = "weighted", description = "hard (one vote per source) or weighted (default: ${DEFAULT-VALUE})")
+  @Option(names = "--method", defaultValue = "weighted", description = "hard (one vote per source), weighted, or blend (weighted sum of normalized scores) (default: ${DEFAULT-VALUE})")
   String method;
 
   @Option(names = "--weights", description = "given, auto (proportional to validation metric) or tuned (searched on the validation split); "
@@ -49,6 +50,10 @@ final class EnsembleCommand implements Callable<Integer> {
 
   @Option(names = "--rank-decay", defaultValue = "none", description = "none, or log: a vote counts 1/log2(rank+1) (default: ${DEFAULT-VALUE})")
   String rankDecay;
+
+  @Option(names = "--normalize", defaultValue = "minmax", description = "how --method blend scales each source's scores per user: "
+      + "rank, minmax, zscore or softmax (default: ${DEFAULT-VALUE})")
+  String normalize;
 
   @Option(names = "--experiment", description = "where presets pick runs and the ensemble is logged (default: every experiment for presets; "
       + "the first source's experiment for the log)")
@@ -74,7 +79,7 @@ final class EnsembleCommand implements Callable<Integer> {
     VotingMethod voting = VotingMethod.parse(method);
     if (voting == VotingMethod.HARD && weightsGiven) throw new InputException("--runs: hard voting counts every source once; drop the weights or use --method weighted");
     WeightMode mode = weights != null ? WeightMode.parse(weights) : voting == VotingMethod.HARD || weightsGiven ? WeightMode.GIVEN : WeightMode.AUTO;
-    EnsembleSpec spec = new EnsembleSpec(voting, mode, RankDecay.parse(rankDecay), Metric.parse(metric), tuneSamples, seed);
+    EnsembleSpec spec = new EnsembleSpec(voting, mode, RankDecay.parse(rankDecay), ScoreNormalization.parse(normalize), Metric.parse(metric), tuneSamples, seed);
 
     try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
       List<String> experimentIds = Experiments.ids(client, experiment == null ? List.of() : List.of(experiment));

@@ -29,7 +29,7 @@ final class QuickstartCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path file = config != null ? config : LocalMlflow.home().resolve("experiments/quickstart.yaml");
     SweepConfig sweep = SweepConfig.load(file);
-    SweepRunner.Summary summary = SweepCommand.run(sweep, trackingUri, null, null);
+    SweepRunner.Summary summary = SweepCommand.run(sweep, trackingUri, null, null, TrackingClient.DEFAULT_OUTAGE_BUDGET);
     if (summary == null) return Main.FAILURE;
     try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
       var trials = client.searchRuns(RunQuery.in(summary.parent().experimentId())

@@ -1,6 +1,7 @@
 package movierec.runners.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import movierec.core.data.InputException;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -13,8 +14,10 @@ import movierec.runners.sweep.SweepConfig;
 import movierec.runners.sweep.SweepRunner;
 import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Credentials;
+import movierec.tracking.Journal;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
+import movierec.tracking.TrackingException;
 import org.quartz.Scheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +42,11 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "print the expanded trials and exit")
   boolean dryRun;
 
+  @Option(names = "--outage-budget", converter = OutageBudget.class, paramLabel = "DURATION",
+      description = "how long to wait for an unreachable MLflow server before giving up, e.g. 90s, 30m, 2h (default 30m); "
+          + "writes meanwhile go to the journal (MOVIEREC_JOURNAL_DIR, default ~/.movierec/journal)")
+  Duration outageBudget = TrackingClient.DEFAULT_OUTAGE_BUDGET;
+
   @Override
   public Integer call() throws Exception {
     SweepConfig config = SweepConfig.load(file);
@@ -51,7 +59,12 @@ final class SweepCommand implements Callable<Integer> {
       }
       return 0;
     }
-    return run(config, trackingUri, parallel, schedulerConfig) == null ? Main.FAILURE : 0;
+    try {
+      return run(config, trackingUri, parallel, schedulerConfig, outageBudget) == null ? Main.FAILURE : 0;
+    } catch (TrackingException e) {
+      System.err.println("error: " + e.getMessage());
+      return Main.FAILURE;
+    }
   }
 
   /** A redrawn bar on a terminal; one line per finished trial when output goes to a file or CI log. */
@@ -61,14 +74,20 @@ final class SweepCommand implements Callable<Integer> {
     return builder.continuousUpdate().build();
   }
 
-  /** Runs a sweep with a progress bar; returns null when it was aborted. Shared with quickstart. */
-  static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig) throws Exception {
+  /**
+   * Runs a sweep with a progress bar; returns null when it was aborted. Shared with quickstart. Writes
+   * journaled during an outage are replayed before it returns.
+   *
+   * @throws TrackingException when the server stayed away for longer than {@code outageBudget}
+   */
+  static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig, Duration outageBudget)
+      throws Exception {
     if (parallel != null && parallel < 1) throw new InputException("--parallel: must be at least 1, found " + parallel);
     String uri = LocalMlflow.resolve(trackingUri);
     int threads = parallel != null ? parallel : config.maxParallel();
     Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
     int total = config.expand().size();
-    try (TrackingClient client = new TrackingClient(uri, Credentials.fromEnv());
+    try (TrackingClient client = TrackingClient.durable(uri, Credentials.fromEnv(), Journal.fromEnv(), outageBudget);
         ProgressBar bar = progressBar(config.experiment(), total)) {
       SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
       Thread hook = new Thread(runner::abort, "sweep-abort");
@@ -80,6 +99,10 @@ final class SweepCommand implements Callable<Integer> {
       });
       Runtime.getRuntime().removeShutdownHook(hook);
       bar.close();
+      if (!client.journaledRuns().isEmpty()) {
+        System.out.printf("replaying the journaled writes of %d runs...%n", client.journaledRuns().size());
+      }
+      client.syncJournal();
       System.out.printf("done in %.0fs: %d finished, %d failed. Parent run %s (experiment id %s): %s/#/experiments/%s/runs/%s%n",
           summary.seconds(), summary.count(RunStatus.FINISHED), summary.count(RunStatus.FAILED), summary.parent().runId(),
           summary.parent().experimentId(), LocalMlflow.redact(uri), summary.parent().experimentId(), summary.parent().runId());

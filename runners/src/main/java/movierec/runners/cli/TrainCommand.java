@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
     description = "Fit one model on the training part, print validation metrics, refit on all data and write submission.csv and top-K files.")
 final class TrainCommand implements Callable<Integer> {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // Early stopping is on by default so that a family's first run ends near its best epoch at any data size.
+  static final String DEFAULT_MAX_EPOCHS = "500";
+  static final String DEFAULT_PATIENCE = "10";
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   DataSource source;
@@ -67,10 +70,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--metric", defaultValue = "recall_at_10", description = "metric that picks the best epoch (default: ${DEFAULT-VALUE})")
   String metric;
 
-  @Option(names = "--max-epochs", defaultValue = "1000", description = "cap on epochs of iterative families (default: ${DEFAULT-VALUE})")
+  @Option(names = "--max-epochs", defaultValue = DEFAULT_MAX_EPOCHS, description = "cap on epochs of iterative families (default: ${DEFAULT-VALUE})")
   int maxEpochs;
 
-  @Option(names = "--patience", defaultValue = "0", description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
+  @Option(names = "--patience", defaultValue = DEFAULT_PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
   int patience;
 
   @Option(names = "--out", required = true, description = "output folder for submission.csv, top-K files, config and model")

@@ -86,7 +86,9 @@ public final class SweepRunner {
     try {
       scheduler.start();
       for (int i = 0; i < trials.size(); i++) {
-        JobDetail job = JobBuilder.newJob(TrialJob.class).withIdentity("trial-" + i, "sweep-" + sweepId)
+        JobBuilder jobBuilder = JobBuilder.newJob(TrialJob.class);
+        client.outageBudget().ifPresent(budget -> jobBuilder.usingJobData(TrialJob.OUTAGE_BUDGET, budget.toString()));
+        JobDetail job = jobBuilder.withIdentity("trial-" + i, "sweep-" + sweepId)
             .usingJobData(TrialJob.TRACKING_URI, client.trackingUri())
             .usingJobData(TrialJob.PARENT_RUN, parent.runId())
             .usingJobData(TrialJob.INDEX, Integer.toString(i))

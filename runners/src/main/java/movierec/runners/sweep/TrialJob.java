@@ -3,12 +3,14 @@ package movierec.runners.sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Credentials;
+import movierec.tracking.Journal;
 import movierec.tracking.RunInfo;
 import movierec.tracking.TrackingClient;
 import org.quartz.InterruptableJob;
@@ -27,6 +29,8 @@ public final class TrialJob implements InterruptableJob {
   static final String PARENT_RUN = "parentRunId";
   static final String INDEX = "index";
   static final String SPEC = "spec";
+  /** ISO-8601 duration; when present the trial's client journals writes through an outage of that length. */
+  static final String OUTAGE_BUDGET = "outageBudget";
   private static final Map<String, TrackingClient> CLIENTS = new ConcurrentHashMap<>();
 
   private volatile boolean interrupted;
@@ -37,7 +41,10 @@ public final class TrialJob implements InterruptableJob {
     String parentRunId = data.getString(PARENT_RUN);
     int index = Integer.parseInt(data.getString(INDEX));
     TrialSpec spec = TrialSpec.fromJson(data.getString(SPEC));
-    TrackingClient client = CLIENTS.computeIfAbsent(data.getString(TRACKING_URI), uri -> new TrackingClient(uri, Credentials.fromEnv()));
+    String budget = data.getString(OUTAGE_BUDGET);
+    TrackingClient client = CLIENTS.computeIfAbsent(data.getString(TRACKING_URI) + " " + budget, key -> budget == null
+        ? new TrackingClient(data.getString(TRACKING_URI), Credentials.fromEnv())
+        : TrackingClient.durable(data.getString(TRACKING_URI), Credentials.fromEnv(), Journal.fromEnv(), Duration.parse(budget)));
     SweepProgress progress = SweepProgress.of(parentRunId);
     Path workDir = null;
     TrialOutcome outcome = null;

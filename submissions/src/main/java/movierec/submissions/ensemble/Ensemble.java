@@ -16,9 +16,10 @@ import movierec.core.train.TrainingPlan;
 import movierec.submissions.Submission;
 
 /**
- * Votes the sources' validation lists into the ensemble's validation lists, evaluated on the same
- * split the sources were validated on, and their final lists into the submission's lists. Votes come
- * from each source's top {@link Submission#SIZE}; the kept lists are as deep as a trial's.
+ * Votes (or blends) the sources' validation lists into the ensemble's validation lists, evaluated on the
+ * same split the sources were validated on, and their final lists into the submission's lists. Votes
+ * come from each source's top {@link Submission#SIZE}, blending reads each source's whole stored list
+ * with its scores (a trial's top {@link TrainingPlan#DEFAULT_DEPTH}); the kept lists are as deep as a trial's.
  */
 public final class Ensemble {
   /** One source run's lists, read onto the dataset's indices. */
@@ -53,7 +54,7 @@ public final class Ensemble {
 
     // Validation lists are scored by the evaluator alone, so that every weighting is judged the same way.
     Function<double[], Evaluation> validate = w -> evaluator.score(
-        new Voting(w, spec.decay(), Submission.SIZE).vote(validationLists, validationUsers, validationExclusions, depth));
+        spec.method().combiner(w, spec).combine(validationLists, validationUsers, validationExclusions, depth));
 
     double[] auto = WeightTuner.normalize(sources.stream().mapToDouble(s -> Math.max(0, s.metric())).toArray());
     double[] chosen = switch (spec.weights()) {
@@ -66,8 +67,8 @@ public final class Ensemble {
     Optional<Weighting> autoResult = spec.weights() == WeightMode.TUNED ? Optional.of(new Weighting(auto, validate.apply(auto))) : Optional.empty();
 
     int[] allUsers = IntStream.range(0, data.numUsers()).toArray();
-    RankedLists finalLists = new Voting(chosen, spec.decay(), Submission.SIZE)
-        .vote(sources.stream().map(Source::finalLists).toList(), allUsers, filters.build(data.interactions(), data.side()), depth);
+    RankedLists finalLists = spec.method().combiner(chosen, spec)
+        .combine(sources.stream().map(Source::finalLists).toList(), allUsers, filters.build(data.interactions(), data.side()), depth);
     List<Evaluation> sourceResults = new ArrayList<>();
     for (Source s : sources) sourceResults.add(evaluator.score(s.validation()));
     return new Result(result, autoResult, finalLists, sourceResults);

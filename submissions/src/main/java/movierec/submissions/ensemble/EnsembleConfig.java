@@ -34,6 +34,7 @@ public final class EnsembleConfig {
     root.put("method", spec.method().key());
     root.put("weights", spec.weights().key());
     root.put("rank_decay", spec.decay().key());
+    if (spec.method() == VotingMethod.BLEND) root.put("normalize", spec.normalization().key());
     root.put("metric", spec.metric().key());
     preset.ifPresent(p -> root.put("preset", p.key()));
     if (spec.weights() == WeightMode.TUNED) {

@@ -60,13 +60,14 @@ public final class EnsembleRun implements AutoCloseable {
     tags.put(RunKeys.SOURCE_RUNS, sources.stream().map(EnsembleSources.SourceRun::runId).collect(Collectors.joining(",")));
     tags.put("mlflow.note.content", describe(spec, preset, sources));
     String name = "ensemble-" + preset.map(EnsemblePreset::key).orElse(sources.size() + "runs") + "-" + spec.method().key()
-        + (spec.method() == VotingMethod.WEIGHTED ? "-" + spec.weights().key() : "");
+        + (spec.method() == VotingMethod.HARD ? "" : "-" + spec.weights().key());
     RunInfo run = client.startRun(experimentId, name, tags);
     EnsembleRun ensembleRun = new EnsembleRun(client, run, spec, preset);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("method", spec.method().key());
     params.put("weights", spec.weights().key());
     params.put("rank_decay", spec.decay().key());
+    if (spec.method() == VotingMethod.BLEND) params.put("normalize", spec.normalization().key());
     params.put("sources", Integer.toString(sources.size()));
     preset.ifPresent(p -> params.put("preset", p.key()));
     if (spec.weights() == WeightMode.TUNED) {
@@ -146,7 +147,11 @@ public final class EnsembleRun implements AutoCloseable {
   }
 
   private static String describe(EnsembleSpec spec, Optional<EnsemblePreset> preset, List<EnsembleSources.SourceRun> sources) {
-    String method = spec.method() == VotingMethod.HARD ? "Hard voting" : "Weighted hard voting (" + spec.weights().key() + " weights)";
+    String method = switch (spec.method()) {
+      case HARD -> "Hard voting";
+      case WEIGHTED -> "Weighted hard voting (" + spec.weights().key() + " weights)";
+      case BLEND -> "Score blending (" + spec.normalization().key() + " normalization, " + spec.weights().key() + " weights)";
+    };
     return method + (spec.decay() == RankDecay.LOG ? " with log rank decay" : "") + " of " + preset.map(EnsemblePreset::key).orElse("named runs")
         + ": " + sources.stream().map(s -> s.family() + " " + s.runId()).collect(Collectors.joining(", "));
   }

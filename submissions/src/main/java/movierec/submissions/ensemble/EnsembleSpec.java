@@ -7,11 +7,12 @@ import movierec.core.eval.Metric;
 /**
  * How an ensemble votes and weighs its sources.
  *
+ * @param normalization how blending scales each source's scores per user (read by {@code --method blend} only)
  * @param metric the validation metric that auto weights are proportional to and tuning maximizes
  * @param tuneSamples random points of the weight simplex tried before refining the best one
  * @param seed of the tuning search
  */
-public record EnsembleSpec(VotingMethod method, WeightMode weights, RankDecay decay, Metric.Keyed metric, int tuneSamples, long seed) {
+public record EnsembleSpec(VotingMethod method, WeightMode weights, RankDecay decay, ScoreNormalization normalization, Metric.Keyed metric, int tuneSamples, long seed) {
   public static final int DEFAULT_TUNE_SAMPLES = 200;
 
   public EnsembleSpec {

@@ -15,7 +15,7 @@ import movierec.core.eval.RankedLists;
  * index (the external id order). Items below every source's top {@code voteDepth} have no votes and
  * follow in best-rank order: they fill lists that exclusions left short. Excluded items never appear.
  */
-public final class Voting {
+public final class Voting implements ListCombiner {
   /** Vote totals are compared on this grid, so that sums such as 0.1 + 0.2 and 0.3 tie as they should. */
   private static final double RESOLUTION = 1e9;
 
@@ -37,12 +37,8 @@ public final class Voting {
     this.voteDepth = voteDepth;
   }
 
-  /**
-   * @param sources one ranked list per source, on the same dataset indices
-   * @param users the users to rank for; others get empty lists
-   * @param depth how many items to keep per user
-   */
-  public RankedLists vote(List<RankedLists> sources, int[] users, CandidateFilters.Exclusions exclusions, int depth) {
+  @Override
+  public RankedLists combine(List<RankedLists> sources, int[] users, CandidateFilters.Exclusions exclusions, int depth) {
     if (sources.size() != weights.length) throw new IllegalArgumentException(sources.size() + " sources but " + weights.length + " weights");
     int numUsers = sources.get(0).numUsers();
     int[][] items = new int[numUsers][0];

@@ -52,7 +52,7 @@ class EnsembleIntegrationTest {
   private final Dataset data = HandMadeData.dataset();
   /** User 1's answers: 13 (only in a's top 10), 28 and 29 (only in c's). */
   private final Split split = new Split(SplitProtocol.holdout(1), data.interactions(), truth(), "s1");
-  private final EnsembleSpec hard = new EnsembleSpec(VotingMethod.HARD, WeightMode.GIVEN, RankDecay.NONE, Metric.parse("recall_at_10"), 0, 0);
+  private final EnsembleSpec hard = new EnsembleSpec(VotingMethod.HARD, WeightMode.GIVEN, RankDecay.NONE, ScoreNormalization.MINMAX, Metric.parse("recall_at_10"), 0, 0);
 
   @TempDir Path dir;
   private TrackingClient client;

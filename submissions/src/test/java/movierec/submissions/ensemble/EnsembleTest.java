@@ -50,6 +50,17 @@ class EnsembleTest {
   }
 
   @Test
+  void blendingIsScoredOnTheSplitAndTunedLikeVoting() {
+    EnsembleSpec auto = spec(VotingMethod.BLEND, WeightMode.AUTO);
+    // Minmax over scores 10..1: b's whole list outscores the others' answers at weight 0.5 -> 11, 10, 12, 20, ...
+    Ensemble.Result r = Ensemble.build(sources, auto, data, split, CandidateFilters.SEEN_ONLY);
+    assertEquals(11, HandMadeData.externalIds(data, r.finalLists(), 1)[0]);
+    EnsembleSpec tuned = spec(VotingMethod.BLEND, WeightMode.TUNED);
+    Ensemble.Result t = Ensemble.build(sources, tuned, data, split, CandidateFilters.SEEN_ONLY);
+    assertTrue(t.chosen().metric(tuned) > t.auto().orElseThrow().metric(tuned), "tuning the blend gains over auto weights");
+  }
+
+  @Test
   void finalListsNeverHoldSeenItems() {
     Ensemble.Result r = Ensemble.build(sources, spec(VotingMethod.WEIGHTED, WeightMode.AUTO), data, split, CandidateFilters.SEEN_ONLY);
     assertTrue(r.auto().isEmpty(), "auto is only reported beside tuned weights");
@@ -64,7 +75,7 @@ class EnsembleTest {
   }
 
   private EnsembleSpec spec(VotingMethod method, WeightMode weights) {
-    return new EnsembleSpec(method, weights, RankDecay.NONE, recall, 50, 7);
+    return new EnsembleSpec(method, weights, RankDecay.NONE, ScoreNormalization.MINMAX, recall, 50, 7);
   }
 
   private Ensemble.Source source(String family, double metric, int... top) {

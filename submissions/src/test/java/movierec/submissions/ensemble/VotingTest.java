@@ -26,7 +26,7 @@ class VotingTest {
 
   private int[] vote(List<RankedLists> sources, double[] weights, RankDecay decay, int user) {
     int[] users = {data.users().index(user)};
-    return HandMadeData.externalIds(data, new Voting(weights, decay, 10).vote(sources, users, seenOnly, 50), user);
+    return HandMadeData.externalIds(data, new Voting(weights, decay, 10).combine(sources, users, seenOnly, 50), user);
   }
 
   @Test

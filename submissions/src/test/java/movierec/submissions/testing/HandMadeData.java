@@ -41,6 +41,13 @@ public final class HandMadeData {
     return new RankedLists(depth, items, scores);
   }
 
+  /** One external user's ranked list of external item ids with the given scores; other users' lists are empty. */
+  public static RankedLists scored(Dataset data, int user, int[] ids, float[] scores) {
+    RankedLists lists = lists(data, Map.of(user, ids));
+    System.arraycopy(scores, 0, lists.scores()[data.users().index(user)], 0, ids.length);
+    return lists;
+  }
+
   /** External item ids of one user's list. */
   public static int[] externalIds(Dataset data, RankedLists lists, int user) {
     int[] items = lists.items()[data.users().index(user)];

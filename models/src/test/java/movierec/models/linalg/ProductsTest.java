@@ -1,0 +1,37 @@
+package movierec.models.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import movierec.core.data.Interactions;
+import movierec.core.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class ProductsTest {
+  /** The blocked sparse product equals the dense product of the densified rows, for wide and narrow matrices. */
+  @Test
+  void sumRowsEqualsTheDenseProduct() {
+    Interactions x = Fixtures.tiny().interactions();
+    int n = x.numItems();
+    // Every user but in a shuffled order with a repeat, as a batch may be.
+    int[] users = IntStream.range(0, x.numUsers()).map(u -> (u * 7 + 3) % x.numUsers()).toArray();
+    users[1] = users[0];
+    for (int cols : new int[] {5, Products.COLUMN_BLOCK, 2 * Products.COLUMN_BLOCK + 17}) {
+      float[] dense = Factors.gaussian(n * cols, 1, new SplittableRandom(cols));
+      float[] sparse = new float[users.length * cols];
+      Products.sumRows(x, users, dense, cols, sparse);
+      float[] expected = new float[users.length * cols];
+      for (int b = 0; b < users.length; b++) {
+        float[] row = new float[n];
+        for (int item : x.itemsOf(users[b])) row[item] = 1f;
+        for (int i = 0; i < n; i++) {
+          if (row[i] == 0f) continue;
+          for (int j = 0; j < cols; j++) expected[b * cols + j] += row[i] * dense[i * cols + j];
+        }
+      }
+      // The orders of summation differ (history order against item order).
+      assertArrayEquals(expected, sparse, 1e-4f, "cols " + cols);
+    }
+  }
+}

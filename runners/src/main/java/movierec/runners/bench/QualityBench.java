@@ -1,0 +1,204 @@
+package movierec.runners.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import movierec.core.data.Dataset;
+import movierec.core.eval.CandidateFilters;
+import movierec.core.eval.Metric;
+import movierec.core.model.ModelFamily;
+import movierec.core.split.Split;
+import movierec.core.split.SplitProtocol;
+import movierec.core.train.Trainer;
+import movierec.core.train.TrainingPlan;
+import movierec.models.ModelRegistry;
+import movierec.runners.trial.DatasetSpec;
+
+/**
+ * Trains families at their defaults on one dataset with the standard hold-out split and prints a
+ * table of validation Recall@10 and NDCG@10 beside MostPopular and EASE: what a team reads to pick
+ * what to sweep. Each family runs in its own JVM, so its peak memory is its own, a crash or an
+ * out-of-memory error costs one row, and a family over the time limit is killed.
+ */
+public final class QualityBench {
+  /** The references every table is read against; they run first even when not asked for. */
+  public static final List<String> REFERENCES = List.of("mostpop", "ease");
+  private static final String RESULT = "QUALITY-RESULT\t";
+
+  /**
+   * @param timeoutSeconds wall-clock limit per family (its JVM is killed after it)
+   */
+  public record Settings(DatasetSpec dataset, List<String> families, long seed, int maxEpochs, int patience, long timeoutSeconds) {}
+
+  /**
+   * One family's figures, or why there are none.
+   *
+   * @param epochs epochs run (0 for closed-form families)
+   * @param bestEpoch the epoch whose weights were kept
+   * @param peakMb the JVM's peak resident memory (VmHWM), -1 where /proc is missing
+   */
+  public record Row(String family, double recall, double ndcg, int epochs, int bestEpoch, double seconds, long peakMb, String failure) {
+    static Row failed(String family, String why, double seconds) {
+      return new Row(family, Double.NaN, Double.NaN, 0, 0, seconds, -1, why);
+    }
+
+    String encode() {
+      return String.join("\t", family, Double.toString(recall), Double.toString(ndcg), Integer.toString(epochs),
+          Integer.toString(bestEpoch), Double.toString(seconds), Long.toString(peakMb));
+    }
+
+    static Row decode(String line) {
+      String[] f = line.split("\t");
+      return new Row(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+          Double.parseDouble(f[5]), Long.parseLong(f[6]), null);
+    }
+  }
+
+  private QualityBench() {}
+
+  /** The families to run: references first, then those asked for (all registered ones when none). */
+  public static List<String> families(List<String> asked) {
+    LinkedHashSet<String> names = new LinkedHashSet<>(REFERENCES);
+    if (asked.isEmpty()) ModelRegistry.all().forEach(f -> names.add(f.name()));
+    for (String name : asked) names.add(ModelRegistry.get(name).name()); // an unknown name fails before anything runs
+    return List.copyOf(names);
+  }
+
+  public static SplitProtocol split(long seed) {
+    return SplitProtocol.holdout(seed);
+  }
+
+  /** Trains one family at its defaults on the split's training part, in this JVM. */
+  public static Row measure(DatasetSpec dataset, String familyName, long seed, int maxEpochs, int patience) {
+    ModelFamily<?> family = ModelRegistry.get(familyName);
+    Dataset data = dataset.load();
+    Split split = split(seed).apply(data.interactions());
+    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), TrainingPlan.DEFAULT_DEPTH, seed, maxEpochs, patience);
+    AtomicInteger epochs = new AtomicInteger();
+    Trainer.Validated v = Trainer.validate(family.create(Map.of()), data, split, plan, (epoch, loss, e, s) -> epochs.set(epoch));
+    return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), epochs.get(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
+  }
+
+  /** Runs every family in a child JVM and prints the table as rows arrive, then the whole table sorted. */
+  public static List<Row> run(Settings s, PrintStream out) throws IOException, InterruptedException {
+    List<String> names = families(s.families());
+    Dataset data = s.dataset().load();
+    out.printf("quality at defaults on %s (%,d users, %,d items, %,d interactions), split %s, max %d epochs, patience %d, limit %d s per family%n",
+        s.dataset().label(), data.numUsers(), data.numItems(), data.interactions().size(), split(s.seed()), s.maxEpochs(), s.patience(),
+        s.timeoutSeconds());
+    List<Row> rows = new ArrayList<>();
+    for (String name : names) {
+      Row row = inChild(s, name);
+      rows.add(row);
+      out.println(format(row, rows) + "   (" + rows.size() + "/" + names.size() + ")");
+    }
+    out.println();
+    out.println(table(rows));
+    return rows;
+  }
+
+  private static Row inChild(Settings s, String family) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), QualityBench.class.getName(), datasetArg(s.dataset()), family,
+        Long.toString(s.seed()), Integer.toString(s.maxEpochs()), Integer.toString(s.patience())));
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    List<String> tail = new ArrayList<>();
+    Row[] found = new Row[1];
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = r.readLine()) != null; ) {
+          if (line.startsWith(RESULT)) found[0] = Row.decode(line.substring(RESULT.length()));
+          else if (!line.isBlank()) {
+            tail.add(line);
+            if (tail.size() > 3) tail.remove(0);
+          }
+        }
+      } catch (IOException ignored) {
+        // the child is gone; what it printed so far is what there is
+      }
+    });
+    reader.start();
+    boolean finished = p.waitFor(s.timeoutSeconds(), TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (!finished) {
+      p.destroyForcibly().waitFor();
+      reader.join();
+      return Row.failed(family, "over the " + s.timeoutSeconds() + " s limit", seconds);
+    }
+    reader.join();
+    if (found[0] != null) return found[0];
+    return Row.failed(family, "exit " + p.exitValue() + (tail.isEmpty() ? "" : ": " + tail.get(tail.size() - 1)), seconds);
+  }
+
+  private static String datasetArg(DatasetSpec d) {
+    return d.path() != null ? "path:" + d.path() : "synthetic:" + d.synthetic() + ":" + d.seed();
+  }
+
+  private static DatasetSpec parseDataset(String arg) {
+    if (arg.startsWith("path:")) return DatasetSpec.folder(Path.of(arg.substring(5)));
+    String[] f = arg.split(":");
+    return DatasetSpec.synthetic(f[1], Long.parseLong(f[2]));
+  }
+
+  /** Child entry point: dataset family seed maxEpochs patience; prints one result line. */
+  public static void main(String[] args) {
+    Row row = measure(parseDataset(args[0]), args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+    System.out.println(RESULT + row.encode());
+    System.out.flush();
+    // ND4J's and Quartz's non-daemon threads must not keep a finished child alive.
+    System.exit(0);
+  }
+
+  /** Peak resident set of this JVM in MB (heap, off-heap tensors and natives alike). */
+  static long peakResidentMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: no figure
+    }
+    return -1;
+  }
+
+  static String header() {
+    return String.format("%-12s %9s %9s %7s %7s %8s %7s %9s %8s", "family", "recall@10", "ndcg@10", "x mostp", "x ease", "epochs", "best", "seconds",
+        "peak MB");
+  }
+
+  /** One row with its ratios to the references measured so far. */
+  static String format(Row r, List<Row> measured) {
+    if (r.failure() != null) return String.format("%-12s %s (%.0f s)", r.family(), "FAILED: " + r.failure(), r.seconds());
+    return String.format("%-12s %9.4f %9.4f %7s %7s %8s %7s %9.1f %8s", r.family(), r.recall(), r.ndcg(), ratio(r, measured, "mostpop"),
+        ratio(r, measured, "ease"), r.epochs() > 0 ? Integer.toString(r.epochs()) : "-", r.bestEpoch() > 0 ? Integer.toString(r.bestEpoch()) : "-",
+        r.seconds(), r.peakMb() >= 0 ? Long.toString(r.peakMb()) : "-");
+  }
+
+  private static String ratio(Row r, List<Row> measured, String reference) {
+    return measured.stream().filter(m -> m.family().equals(reference) && m.failure() == null && m.recall() > 0).findFirst()
+        .map(m -> String.format("%.2f", r.recall() / m.recall())).orElse("-");
+  }
+
+  /** The whole table, best Recall@10 first, failures last; ratios are of Recall@10. */
+  public static String table(List<Row> rows) {
+    List<Row> sorted = new ArrayList<>(rows);
+    sorted.sort((a, b) -> Double.compare(b.failure() == null ? b.recall() : -1, a.failure() == null ? a.recall() : -1));
+    StringBuilder sb = new StringBuilder(header()).append('\n');
+    for (Row r : sorted) sb.append(format(r, rows)).append('\n');
+    return sb.toString().stripTrailing();
+  }
+}
