@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.sun.net.httpserver.HttpServer;
 import movierec.runners.env.LocalMlflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +132,35 @@ class BadInputCorpusTest {
     for (String part : c.expected()) assertTrue(lines.get(0).contains(part), "'" + part + "' in: " + lines.get(0));
     assertFalse(stderr.contains("s3cret"), "a password is never printed");
     assertEquals(before, listing(), "nothing is left behind");
+  }
+
+  /** A server that rejects every request as MLflow's basic-auth app does a wrong password (no MLflow auth server needed). */
+  @Test
+  void rejectedCredentialsAreOneLineNamingTheServer() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(401, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String uri = "http://127.0.0.1:" + server.getAddress().getPort();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream savedErr = System.err;
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code;
+      try {
+        code = Main.run("leaderboard", "--tracking-uri", uri);
+      } finally {
+        System.setErr(savedErr);
+      }
+      List<String> lines = err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+      assertEquals(Main.BAD_INPUT, code, lines.toString());
+      assertEquals(1, lines.size(), lines.toString());
+      assertTrue(lines.get(0).contains("--tracking-uri: authentication failed for user") && lines.get(0).contains(uri), lines.get(0));
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
