@@ -70,7 +70,12 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
                     int status = e instanceof RetryableStatus retryable ? retryable.status : 0;
                     throw new TrackingException(what + " failed after " + tries + " tries: " + describe(e), status, "", e);
                 }
-                LOG.warn("{} failed (try {} of {}), retrying in {} ms: {}", what, tries, maxAttempts, delay.toMillis(), describe(e));
+                if (budget != null) {
+                    LOG.warn("{} failed (try {}, waiting up to {} for the server), retrying in {} ms: {}", what, tries, describe(budget),
+                            delay.toMillis(), describe(e));
+                } else {
+                    LOG.warn("{} failed (try {} of {}), retrying in {} ms: {}", what, tries, maxAttempts, delay.toMillis(), describe(e));
+                }
                 sleep(what, delay);
                 delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
             } catch (InterruptedException e) {

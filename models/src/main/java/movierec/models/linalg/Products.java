@@ -12,35 +12,19 @@ public final class Products {
   private Products() {}
 
   /**
-   * Columns of the dense matrix per task of {@link #sumRows}: 128 floats × 6,807 rows is a 3.5 MB slice,
-   * which stays in cache while every user of the batch reads it.
-   */
-  static final int COLUMN_BLOCK = Integer.getInteger("movierec.columnBlock", 128);
-
-  /**
    * Sparse binary rows times a dense matrix: {@code out[b, :] = Σ_{i ∈ x.row(users[b])} dense[i, :]} with
-   * {@code dense} row-major with {@code cols} columns. A row has ~2 % of the items, so this is ~50 times
-   * fewer operations than densifying the batch and calling SGEMM. Tasks are (group of users, block of
-   * columns): a row-at-a-time sweep would stream the whole dense matrix from memory for every user (185 MB
-   * for EASE at the competition's scale), a column block is read from cache by the whole batch.
+   * {@code dense} row-major with {@code cols} columns. For EASE at the competition's scale this is
+   * several times faster than densifying the batch and calling SGEMM, because a row has ~2 % of the
+   * items.
    */
   public static void sumRows(Interactions x, int[] users, float[] dense, int cols, float[] out) {
-    int blocks = (cols + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
-    // Narrow matrices (factor sums) have one block: then users are split over the cores instead.
-    int groups = Math.max(1, Math.min(users.length / 8, 4 * Parallel.threads() / blocks));
-    Parallel.forRange(groups * blocks, 1, (from, to) -> {
-      for (int t = from; t < to; t++) {
-        int group = t / blocks;
-        int c0 = (t % blocks) * COLUMN_BLOCK;
-        int c1 = Math.min(cols, c0 + COLUMN_BLOCK);
-        int bTo = (int) ((long) users.length * (group + 1) / groups);
-        for (int b = (int) ((long) users.length * group / groups); b < bTo; b++) {
-          int o = b * cols;
-          Arrays.fill(out, o + c0, o + c1, 0f);
-          for (int e = x.start(users[b]); e < x.end(users[b]); e++) {
-            int src = x.item(e) * cols;
-            for (int j = c0; j < c1; j++) out[o + j] += dense[src + j];
-          }
+    Parallel.forRange(users.length, 8, (from, to) -> {
+      for (int b = from; b < to; b++) {
+        int o = b * cols;
+        Arrays.fill(out, o, o + cols, 0f);
+        for (int e = x.start(users[b]); e < x.end(users[b]); e++) {
+          int src = x.item(e) * cols;
+          for (int j = 0; j < cols; j++) out[o + j] += dense[src + j];
         }
       }
     });

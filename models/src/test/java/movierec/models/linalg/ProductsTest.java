@@ -9,7 +9,7 @@ import movierec.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class ProductsTest {
-  /** The blocked sparse product equals the dense product of the densified rows, for wide and narrow matrices. */
+  /** The sparse product equals the dense product of the densified rows, for narrow and wide matrices. */
   @Test
   void sumRowsEqualsTheDenseProduct() {
     Interactions x = Fixtures.tiny().interactions();
@@ -17,7 +17,7 @@ class ProductsTest {
     // Every user but in a shuffled order with a repeat, as a batch may be.
     int[] users = IntStream.range(0, x.numUsers()).map(u -> (u * 7 + 3) % x.numUsers()).toArray();
     users[1] = users[0];
-    for (int cols : new int[] {5, Products.COLUMN_BLOCK, 2 * Products.COLUMN_BLOCK + 17}) {
+    for (int cols : new int[] {5, 128, 6807}) {
       float[] dense = Factors.gaussian(n * cols, 1, new SplittableRandom(cols));
       float[] sparse = new float[users.length * cols];
       Products.sumRows(x, users, dense, cols, sparse);

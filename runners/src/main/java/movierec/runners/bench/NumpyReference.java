@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Runs {@code runners/bench/ease_numpy.py} in the project's {@code .venv-bench/} (made or updated by
+ * Runs {@code runners/bench/ease_numpy.py} and {@code puresvd_scipy.py} in the project's {@code .venv-bench/} (made or updated by
  * {@code runners/bench/setup-venv.sh}, with pinned numpy and scipy) and reads the timings it prints.
  */
 final class NumpyReference {
   static final String SCRIPT = "runners/bench/ease_numpy.py";
+  static final String PURESVD_SCRIPT = "runners/bench/puresvd_scipy.py";
   static final String SETUP = "runners/bench/setup-venv.sh";
   static final String VENV_PYTHON = ".venv-bench/bin/python";
 
@@ -22,16 +25,26 @@ final class NumpyReference {
   private NumpyReference() {}
 
   static Fit fitEase(Path home, Path ratings, double lambda) throws IOException, InterruptedException {
-    // The setup is idempotent: a no-op (about a second) once the pinned versions are installed.
-    int setup = new ProcessBuilder("bash", home.resolve(SETUP).toString()).inheritIO().start().waitFor();
-    if (setup != 0) throw new IOException(SETUP + " failed (exit " + setup + ")");
-    Process p = new ProcessBuilder(home.resolve(VENV_PYTHON).toString(), home.resolve(SCRIPT).toString(), "--ratings", ratings.toString(),
-        "--lambda", Double.toString(lambda)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) throw new IOException(SCRIPT + " exited with " + p.exitValue());
-    JsonNode json = new ObjectMapper().readTree(output);
+    JsonNode json = run(home, SCRIPT, "--ratings", ratings.toString(), "--lambda", Double.toString(lambda));
     JsonNode s = json.get("seconds");
     return new Fit(s.get("fit").asDouble(), s.get("gram").asDouble(), s.get("inverse").asDouble(), s.get("weights").asDouble(),
         json.get("dtype").asText(), json.get("numpy").asText(), json.get("scipy").asText());
+  }
+
+  /** Seconds of scipy's {@code svds} of X and the user factors X V (loading excluded). */
+  static double fitPureSvd(Path home, Path ratings, int factors) throws IOException, InterruptedException {
+    return run(home, PURESVD_SCRIPT, "--ratings", ratings.toString(), "--factors", Integer.toString(factors)).get("seconds").get("fit").asDouble();
+  }
+
+  private static JsonNode run(Path home, String script, String... args) throws IOException, InterruptedException {
+    // The setup is idempotent: a no-op (about a second) once the pinned versions are installed.
+    int setup = new ProcessBuilder("bash", home.resolve(SETUP).toString()).inheritIO().start().waitFor();
+    if (setup != 0) throw new IOException(SETUP + " failed (exit " + setup + ")");
+    List<String> command = new ArrayList<>(List.of(home.resolve(VENV_PYTHON).toString(), home.resolve(script).toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) throw new IOException(script + " exited with " + p.exitValue());
+    return new ObjectMapper().readTree(output);
   }
 }
