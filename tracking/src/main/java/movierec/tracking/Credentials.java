@@ -61,7 +61,7 @@ public final class Credentials {
     }
 
     /** The {@code Authorization} header value, if any credentials are set. */
-    Optional<String> authorizationHeader() {
+    public Optional<String> authorizationHeader() {
         if (username != null) {
             String pair = username + ":" + password;
             return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));

@@ -1,16 +1,12 @@
 package movierec.core.convert;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import movierec.core.data.Dataset;
 import movierec.core.data.DatasetWriter;
 import movierec.core.data.InputException;
+import movierec.core.data.StagedFolder;
 
 /**
  * Converts a source in another format into the competition layout: read everything into memory (so
@@ -42,27 +38,18 @@ public final class Conversion {
   }
 
   public static Result convert(SourceFormat format, List<Path> sources, Path out) {
+    StagedFolder.requireFolderOrAbsent(out);
     Path target = out.toAbsolutePath().normalize();
-    if (Files.exists(target) && !isEmptyFolder(target)) {
+    if (Files.exists(target) && !StagedFolder.isEmptyFolder(target)) {
       throw InputException.at(out, 0, "--out", "already exists and is not empty; remove it or choose another folder");
     }
     SourceRows rows = new SourceRows();
     format.read(sources, rows);
     Dataset data = rows.build(target.getFileName().toString());
-    Path staging = null;
-    try {
-      Files.createDirectories(target.getParent());
-      // A hidden sibling (same file system, so the move is atomic) with the umask's permissions.
-      staging = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".converting-" + ProcessHandle.current().pid()));
+    StagedFolder.write(target, "converting", staging -> {
       DatasetWriter.write(data, staging);
-      Files.deleteIfExists(target); // an empty folder, checked above
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      staging = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    } finally {
-      if (staging != null) deleteTree(staging);
-    }
+      return null;
+    });
     return new Result(data, rows.notes());
   }
 
@@ -72,22 +59,5 @@ public final class Conversion {
       throw new InputException(format.name() + ": expected " + format.expects() + ", got " + sources);
     }
     return sources.get(0);
-  }
-
-  private static boolean isEmptyFolder(Path dir) {
-    if (!Files.isDirectory(dir)) return false;
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    } catch (IOException e) {
-      // Best effort: the staging folder is hidden and named after the target.
-    }
   }
 }

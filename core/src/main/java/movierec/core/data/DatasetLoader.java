@@ -36,7 +36,12 @@ public final class DatasetLoader {
 
   private static byte[] readAll(Path file) {
     try {
-      return Files.readAllBytes(file);
+      byte[] b = Files.readAllBytes(file);
+      // Editors on Windows add one; it would otherwise show up as a garbled header.
+      if (b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+        throw InputException.at(file, 1, "header", "starts with a UTF-8 byte order mark (BOM); save the file as UTF-8 without BOM");
+      }
+      return b;
     } catch (NoSuchFileException e) {
       throw InputException.at(file, 0, null, "file not found");
     } catch (IOException e) {

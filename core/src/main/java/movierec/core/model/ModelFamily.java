@@ -21,6 +21,8 @@ public record ModelFamily<P extends Record>(String name, String description, Cla
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // 32.5 for an int param would otherwise bind as 32 while 32.5 is what gets logged.
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   /** Defaults overlaid with {@code overrides}, validated. */

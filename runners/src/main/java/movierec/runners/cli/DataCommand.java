@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import movierec.core.convert.Conversion;
 import movierec.core.data.Dataset;
 import movierec.core.data.DatasetWriter;
+import movierec.core.data.StagedFolder;
 import movierec.core.synth.SyntheticConfig;
 import movierec.core.synth.SyntheticData;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ public final class DataCommand {
 
     @Override
     public Integer call() {
+      StagedFolder.requireFolderOrAbsent(out);
       SyntheticConfig config = SyntheticConfig.preset(preset);
       Dataset data = SyntheticData.generate(config, seed, "synthetic-" + preset);
       DatasetWriter.write(data, out);

@@ -20,6 +20,11 @@ public final class Main {
 
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    // One line, as for every other bad input; the usage is one --help away.
+    cli.setParameterExceptionHandler((e, badArgs) -> {
+      e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+      return BAD_INPUT;
+    });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof InputException || e instanceof IllegalArgumentException) {
         cmd.getErr().println("error: " + e.getMessage());

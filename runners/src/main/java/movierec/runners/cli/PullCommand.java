@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import movierec.core.data.InputException;
+import movierec.core.data.StagedFolder;
 import movierec.runners.env.LocalMlflow;
 import movierec.submissions.leaderboard.Leaderboard;
 import movierec.submissions.leaderboard.LeaderboardOptions;
@@ -50,6 +51,7 @@ final class PullCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!which.best && (family != null || experiment != null)) throw new InputException("--family and --experiment go with --best, not --run");
+    if (out != null) StagedFolder.requireFolderOrAbsent(out);
     LeaderboardOptions options = LeaderboardOptions.defaults().withMetric(metric);
     try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
       RunInfo run = which.best ? best(client, options) : named(client, which.runId);

@@ -3,6 +3,7 @@ package movierec.runners.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import movierec.core.data.InputException;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -89,6 +90,7 @@ final class SweepCommand implements Callable<Integer> {
    */
   static SweepRunner.Summary run(SweepConfig config, String trackingUri, Integer parallel, Path schedulerConfig, Duration outageBudget,
       boolean fresh) throws Exception {
+    if (parallel != null && parallel < 1) throw new InputException("--parallel: must be at least 1, found " + parallel);
     String uri = LocalMlflow.resolve(trackingUri);
     int threads = parallel != null ? parallel : config.maxParallel();
     Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
@@ -98,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
       SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
       Thread hook = new Thread(runner::abort, "sweep-abort");
       Runtime.getRuntime().addShutdownHook(hook);
-      System.out.printf("sweep %s: %d trials, %d at a time; MLflow UI: %s%n", config.file(), total, threads, uri);
+      System.out.printf("sweep %s: %d trials, %d at a time; MLflow UI: %s%n", config.file(), total, threads, LocalMlflow.redact(uri));
       SweepRunner.Summary summary = runner.run(config, scheduler, new SweepRunner.Listener() {
         @Override
         public void trialDone(TrialOutcome o, int done, int all, double best) {
@@ -122,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
       for (TrialOutcome o : summary.unfinished()) System.out.println(o.failureLine());
       System.out.printf("done in %.0fs: %d of %d trials finished, %d did not. Parent run %s (experiment id %s) %s: %s%n",
           summary.seconds(), finished, summary.trials(), summary.trials() - finished, summary.parent().runId(),
-          summary.parent().experimentId(), summary.complete() ? "FINISHED" : "FAILED", MlflowLinks.run(uri, summary.parent().experimentId(), summary.parent().runId()));
+          summary.parent().experimentId(), summary.complete() ? "FINISHED" : "FAILED", MlflowLinks.run(LocalMlflow.redact(uri), summary.parent().experimentId(), summary.parent().runId()));
       return summary;
     }
   }

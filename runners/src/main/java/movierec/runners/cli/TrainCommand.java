@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import movierec.core.data.InputException;
+import movierec.core.data.StagedFolder;
 import movierec.core.eval.CandidateFilters;
+import movierec.core.model.InvalidParamException;
 import movierec.core.split.SplitProtocol;
+import movierec.models.ModelRegistry;
 import movierec.runners.trial.DatasetSpec;
 import movierec.runners.trial.TrialResult;
 import movierec.runners.trial.TrialRunner;
@@ -81,8 +84,14 @@ final class TrainCommand implements Callable<Integer> {
     DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
     TrialSpec spec = new TrialSpec("cli", dataset, SplitProtocol.named(split, last, random, seed),
         new CandidateFilters(futureMargin, minItemInteractions), metric, family, parseOverrides(overrides), seed, maxEpochs, patience);
-    TrialResult result = TrialRunner.run(spec, out, (epoch, loss, e, seconds) ->
-        System.out.printf("epoch %3d  loss %10.4f  recall@%d %.4f  ndcg@%d %.4f  (%.1fs)%n", epoch, loss, e.k(), e.recall(), e.k(), e.ndcg(), seconds));
+    try {
+      ModelRegistry.get(family).params(spec.params());
+    } catch (InvalidParamException e) {
+      throw new InputException("--set " + e.getMessage());
+    }
+    // A failed fit leaves no half-written --out: the files appear together, or not at all.
+    TrialResult result = StagedFolder.write(out, "training", staging -> TrialRunner.run(spec, staging, (epoch, loss, e, seconds) ->
+        System.out.printf("epoch %3d  loss %10.4f  recall@%d %.4f  ndcg@%d %.4f  (%.1fs)%n", epoch, loss, e.k(), e.recall(), e.k(), e.ndcg(), seconds)));
     var v = result.validation();
     System.out.printf("%s on %s, split %s (hash %s)%n", family, dataset.label(), spec.split(), result.splitHash());
     System.out.printf("validation: recall@%d %.4f  ndcg@%d %.4f  hit_rate %.4f  coverage %.4f  (%d users)%s%n",

@@ -26,6 +26,7 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (parallel < 0) throw new movierec.core.data.InputException("--parallel: must be at least 1 (or 0 for the file's thread count), found " + parallel);
     Scheduler scheduler = Schedulers.fromFile(schedulerConfig, parallel);
     if (!scheduler.getMetaData().isJobStoreClustered()) {
       throw new IllegalArgumentException(schedulerConfig + ": org.quartz.jobStore.isClustered is not true; a worker needs a shared job store");

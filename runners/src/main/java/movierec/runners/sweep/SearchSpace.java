@@ -72,6 +72,34 @@ record SearchSpace(String family, Map<String, Domain> params) {
     return points;
   }
 
+  /**
+   * Points that together reach each end of every distribution and every choice (other parameters at
+   * their first value): every sample lies within these, so checking them checks the whole space.
+   */
+  List<Map<String, Object>> extremes() {
+    Map<String, Object> first = new LinkedHashMap<>();
+    params.forEach((name, domain) -> first.put(name, ends(domain).get(0)));
+    List<Map<String, Object>> points = new ArrayList<>();
+    points.add(first);
+    params.forEach((name, domain) -> {
+      for (Object v : ends(domain)) {
+        Map<String, Object> p = new LinkedHashMap<>(first);
+        p.put(name, v);
+        points.add(p);
+      }
+    });
+    return points;
+  }
+
+  private static List<Object> ends(Domain domain) {
+    if (domain instanceof Fixed f) return List.of(f.value());
+    if (domain instanceof Choice c) return c.values();
+    if (domain instanceof Uniform u) return List.of(u.low(), u.high());
+    if (domain instanceof LogUniform l) return List.of(l.low(), l.high());
+    IntRange r = (IntRange) domain;
+    return List.of(r.low(), r.high());
+  }
+
   Map<String, Object> sample(SplittableRandom rng) {
     Map<String, Object> point = new LinkedHashMap<>();
     params.forEach((name, domain) -> point.put(name, domain.sample(rng)));

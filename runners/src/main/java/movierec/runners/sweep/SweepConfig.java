@@ -142,6 +142,7 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
       JsonNode n = at(pointer);
       if (n.isMissingNode() || n.isNull()) return fallback;
       if (!n.isIntegralNumber()) throw doc.error(pointer, "expected an integer, found '" + n.asText() + "'");
+      if (!n.canConvertToInt()) throw doc.error(pointer, "too large, found " + n.asText());
       if (n.asInt() < min) throw doc.error(pointer, "must be >= " + min + ", found " + n.asInt());
       return n.asInt();
     }
@@ -224,9 +225,12 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
       return spaces;
     }
 
-    /** Builds every grid point (or the fixed values and each choice) once, so range errors show at load time. */
+    /**
+     * Builds every grid point, or under random search every bound of every distribution (and every
+     * choice), once, so range errors show at load time instead of as failed trials.
+     */
     private void checkValues(SearchSpace space, String base, ModelFamily<?> family) {
-      for (Map<String, Object> point : space.hasDistributions() ? List.of(space.sample(new SplittableRandom(0))) : space.grid()) {
+      for (Map<String, Object> point : space.hasDistributions() ? space.extremes() : space.grid()) {
         try {
           family.params(point);
         } catch (movierec.core.model.InvalidParamException e) {

@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import movierec.core.data.InputException;
 
 /**
@@ -18,7 +20,11 @@ import movierec.core.data.InputException;
  * unknown family, a bad value) still name file, line and key.
  */
 final class YamlDocument {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(
+      // Without it a repeated key silently wins over the earlier one.
+      YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
   final Path file;
   final JsonNode root;
@@ -45,6 +51,8 @@ final class YamlDocument {
       return new YamlDocument(file, root, lineIndex(text));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+      if (duplicate.matches()) throw InputException.at(file, line, duplicate.group(1), "duplicate key: it is already set above");
       throw InputException.at(file, line, null, "not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw InputException.at(file, 0, null, "cannot read: " + e.getMessage());
