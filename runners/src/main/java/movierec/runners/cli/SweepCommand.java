@@ -100,6 +100,9 @@ final class SweepCommand implements Callable<Integer> {
       SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
       Thread hook = new Thread(runner::abort, "sweep-abort");
       Runtime.getRuntime().addShutdownHook(hook);
+      // A sweep that died during an outage left journaled writes: send them first, so resume sees what its trials recorded.
+      int replayed = client.syncJournal();
+      if (replayed > 0) System.out.printf("replayed the journaled writes of %d runs from an earlier process%n", replayed);
       System.out.printf("sweep %s: %d trials, %d at a time; MLflow UI: %s%n", config.file(), total, threads, LocalMlflow.redact(uri));
       SweepRunner.Summary summary = runner.run(config, scheduler, new SweepRunner.Listener() {
         @Override
