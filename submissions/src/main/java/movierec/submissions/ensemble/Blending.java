@@ -24,28 +24,13 @@ public final class Blending implements ListCombiner {
 
   /** @param weights one per source, non-negative */
   public Blending(double[] weights, ScoreNormalization normalization) {
-    for (double w : weights) if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("weights must be finite and >= 0, got " + w);
-    this.weights = weights.clone();
+    this.weights = ListCombiner.checkedWeights(weights);
     this.normalization = normalization;
   }
 
   @Override
   public RankedLists combine(List<RankedLists> sources, int[] users, CandidateFilters.Exclusions exclusions, int depth) {
-    if (sources.size() != weights.length) throw new IllegalArgumentException(sources.size() + " sources but " + weights.length + " weights");
-    int numUsers = sources.get(0).numUsers();
-    int[][] items = new int[numUsers][0];
-    float[][] scores = new float[numUsers][0];
-    for (int u : users) {
-      List<double[]> ranked = rank(sources, u, exclusions);
-      int n = Math.min(depth, ranked.size());
-      items[u] = new int[n];
-      scores[u] = new float[n];
-      for (int r = 0; r < n; r++) {
-        items[u][r] = (int) ranked.get(r)[0];
-        scores[u][r] = (float) ranked.get(r)[1];
-      }
-    }
-    return new RankedLists(depth, items, scores);
+    return ListCombiner.collect(sources, weights, users, depth, u -> rank(sources, u, exclusions), c -> (int) c[0], c -> c[1]);
   }
 
   /** {item, blended score} pairs, best first. */

@@ -30,30 +30,15 @@ public final class Voting implements ListCombiner {
 
   /** @param weights one per source, non-negative */
   public Voting(double[] weights, RankDecay decay, int voteDepth) {
-    for (double w : weights) if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("weights must be finite and >= 0, got " + w);
     if (voteDepth < 1) throw new IllegalArgumentException("vote depth must be >= 1");
-    this.weights = weights.clone();
+    this.weights = ListCombiner.checkedWeights(weights);
     this.decay = decay;
     this.voteDepth = voteDepth;
   }
 
   @Override
   public RankedLists combine(List<RankedLists> sources, int[] users, CandidateFilters.Exclusions exclusions, int depth) {
-    if (sources.size() != weights.length) throw new IllegalArgumentException(sources.size() + " sources but " + weights.length + " weights");
-    int numUsers = sources.get(0).numUsers();
-    int[][] items = new int[numUsers][0];
-    float[][] scores = new float[numUsers][0];
-    for (int u : users) {
-      List<Candidate> ranked = rank(sources, u, exclusions);
-      int n = Math.min(depth, ranked.size());
-      items[u] = new int[n];
-      scores[u] = new float[n];
-      for (int r = 0; r < n; r++) {
-        items[u][r] = ranked.get(r).item;
-        scores[u][r] = (float) ranked.get(r).votes;
-      }
-    }
-    return new RankedLists(depth, items, scores);
+    return ListCombiner.collect(sources, weights, users, depth, u -> rank(sources, u, exclusions), c -> c.item, c -> c.votes);
   }
 
   private List<Candidate> rank(List<RankedLists> sources, int user, CandidateFilters.Exclusions exclusions) {
