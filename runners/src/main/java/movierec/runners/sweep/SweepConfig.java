@@ -25,7 +25,7 @@ import movierec.runners.trial.TrialSpec;
  * Every error names the file, the line and the key; unknown families and parameters list the valid ones.
  */
 public record SweepConfig(Path file, String experiment, DatasetSpec dataset, SplitProtocol split, CandidateFilters filters,
-    String metric, boolean maximize, String strategy, int trials, int maxParallel, int maxEpochs, int patience, long seed,
+    String metric, String strategy, int trials, int maxParallel, int maxEpochs, int patience, long seed,
     List<SearchSpace> spaces, String hash) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +42,7 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
     List<SearchSpace> spaces = new ArrayList<>();
     for (int i = 0; i < f.models().size(); i++) spaces.add(space(yaml, "/models/" + i, f.models().get(i), f.search().strategy()));
     return new SweepConfig(file, f.experiment(), dataset(yaml, f.dataset(), base), f.split().toProtocol(), f.filters().toFilters(),
-        f.metric().name(), f.metric().maximize(), f.search().strategy(), f.search().trials(), f.maxParallel(), f.maxEpochs(),
+        f.metric().name(), f.search().strategy(), f.search().trials(), f.maxParallel(), f.maxEpochs(),
         f.earlyStopping().patience(), f.seed(), spaces, new Hashing().add(yaml.text).hex());
   }
 

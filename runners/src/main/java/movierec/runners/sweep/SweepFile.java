@@ -85,33 +85,35 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
     }
   }
 
-  /** The metric that picks each trial's best epoch and the sweep's best trial: a name, or {@code {name, direction}}. */
+  /**
+   * The metric that picks each trial's best epoch, the sweep's best trial, the leaderboard's order and
+   * ensemble weights: a name, or {@code {name, direction}}. The direction follows the metric; every
+   * metric here is better when higher, so {@code minimize} is refused rather than ignored.
+   */
   public record MetricChoice(String name, String direction) {
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public MetricChoice {
       if (name == null) name = "recall_at_10";
-      if (direction == null) direction = "maximize";
       Metric.Keyed keyed;
       try {
         keyed = Metric.parse(name);
       } catch (IllegalArgumentException e) {
         throw new ConfigProblem("name", e.getMessage());
       }
+      String implied = keyed.metric().higherIsBetter() ? "maximize" : "minimize";
+      if (direction == null) direction = implied;
       if (!direction.equals("maximize") && !direction.equals("minimize")) {
         throw new ConfigProblem("direction", "expected maximize or minimize, found '" + direction + "'");
       }
-      if (keyed.metric().higherIsBetter() != direction.equals("maximize")) {
-        throw new ConfigProblem("direction", keyed.key() + " is better when " + (direction.equals("maximize") ? "lower" : "higher"));
+      if (!direction.equals(implied)) {
+        throw new ConfigProblem("direction", direction + " is not available: the direction follows the metric, and " + keyed.key()
+            + " is better when " + (implied.equals("maximize") ? "higher" : "lower") + "; leave direction out");
       }
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static MetricChoice named(String name) {
       return new MetricChoice(name, null);
-    }
-
-    public boolean maximize() {
-      return direction.equals("maximize");
     }
   }
 

@@ -107,16 +107,17 @@ public final class SweepRunner {
     Heartbeat.start(client, parent.runId());
 
     long start = System.nanoTime();
+    // Every metric is better when higher (SweepFile.MetricChoice refuses minimize).
     double[] best = {Double.NaN};
     Consumer<TrialOutcome> onDone = o -> {
       synchronized (best) {
         outcomes.add(o);
-        if (o.status() == RunStatus.FINISHED && (Double.isNaN(best[0]) || better(config, o.metric(), best[0]))) best[0] = o.metric();
+        if (o.status() == RunStatus.FINISHED && (Double.isNaN(best[0]) || o.metric() > best[0])) best[0] = o.metric();
         listener.trialDone(o, outcomes.size(), trials.size(), best[0]);
       }
     };
     outcomes.stream().map(TrialOutcome::metric).filter(m -> !Double.isNaN(m))
-        .forEach(m -> best[0] = Double.isNaN(best[0]) || better(config, m, best[0]) ? m : best[0]);
+        .forEach(m -> best[0] = Double.isNaN(best[0]) || m > best[0] ? m : best[0]);
     List<Integer> toRun = new ArrayList<>();
     for (int i = 0; i < trials.size(); i++) if (!finishedKeys.contains(trials.get(i).key())) toRun.add(i);
     // In a cluster, outcomes are read back from MLflow (most trials run elsewhere), not reported in-process.
@@ -245,10 +246,6 @@ public final class SweepRunner {
     }
   }
 
-  private static boolean better(SweepConfig config, double a, double b) {
-    return config.maximize() ? a > b : a < b;
-  }
-
   /** The parent ends FINISHED only when every trial did; otherwise FAILED, with the counts in its note. */
   private void finish(SweepConfig config, Summary s) {
     List<Metric> metrics = new ArrayList<>();
@@ -257,7 +254,7 @@ public final class SweepRunner {
     metrics.add(Metric.of("trials_failed", s.trials() - finished, 0));
     metrics.add(Metric.of("wall_seconds", s.seconds(), 0));
     s.outcomes().stream().filter(o -> o.status() == RunStatus.FINISHED).map(TrialOutcome::metric)
-        .reduce((a, b) -> better(config, a, b) ? a : b)
+        .reduce(Math::max)
         .ifPresent(v -> metrics.add(Metric.of(RunKeys.best(config.metric()), v, 0)));
     client.logMetrics(s.parent().runId(), metrics);
     if (s.complete()) {

@@ -48,6 +48,10 @@ class SweepFileBindingTest {
         Arguments.of("experiment: e\ndataset:\n  synthetic: tiny\n  seed: -1\nmodels: [{family: mostpop}]\n", "4: dataset.seed: must be >= 0, found -1"),
         Arguments.of(HEAD + "metric: recall@10\nmodels: [{family: mostpop}]\n",
             "3: metric.name: unknown metric 'recall@10'; valid: recall_at_K, ndcg_at_K, hit_rate_at_K, coverage_at_K"),
+        // the direction follows the metric: minimize would be ignored by the sweep, leaderboard and ensembles, so it is refused
+        Arguments.of(HEAD + "metric:\n  name: ndcg_at_10\n  direction: minimize\nmodels: [{family: mostpop}]\n",
+            "5: metric.direction: minimize is not available: the direction follows the metric, and ndcg_at_10 is better when higher; leave direction out"),
+        Arguments.of(HEAD + "metric: {name: recall_at_10, direction: up}\nmodels: [{family: mostpop}]\n", "3: metric.direction: expected maximize or minimize, found 'up'"),
         Arguments.of(HEAD + "models:\n  - family: ease\n    params:\n      lambda: {uniform: [1, 2]}\n",
             "6: models[0].params.lambda: distributions need search: {strategy: random}"),
         Arguments.of("experiment: e\ndataset: {path: no-such-folder}\nmodels: [{family: mostpop}]\n", "2: dataset.path: not a directory: "));
@@ -68,6 +72,13 @@ class SweepFileBindingTest {
     assertEquals("recall_at_10", c.metric());
     assertEquals("grid", c.strategy());
     assertEquals(1, c.maxParallel());
+  }
+
+  @Test
+  void maximizeWrittenOutIsAccepted() throws IOException {
+    SweepConfig c = SweepConfig.load(Files.writeString(dir.resolve("sweep.yaml"),
+        HEAD + "metric: {name: hit_rate_at_5, direction: maximize}\nmodels: [{family: mostpop}]\n"), dir);
+    assertEquals("hit_rate_at_5", c.metric());
   }
 
   @Test
