@@ -9,6 +9,7 @@ import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.Metric;
 import movierec.core.split.SplitProtocol;
 import movierec.core.synth.SyntheticConfig;
+import movierec.core.train.RunDefaults;
 
 /**
  * A sweep file as written, bound by {@link YamlFile}: one record per section, each key a component
@@ -29,7 +30,7 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
     maxParallel = ConfigProblem.atLeast("max_parallel", maxParallel, 1, 1);
     maxEpochs = ConfigProblem.atLeast("max_epochs", maxEpochs, 50, 1);
     if (earlyStopping == null) earlyStopping = new EarlyStopping(null);
-    seed = ConfigProblem.atLeast("seed", seed, 0L, 0L);
+    seed = ConfigProblem.atLeast("seed", seed, RunDefaults.SEED, 0L);
     if (models == null || models.isEmpty()) throw new ConfigProblem("models", "expected a list of {family, params} entries");
   }
 
@@ -44,7 +45,7 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
         } catch (IllegalArgumentException e) {
           throw new ConfigProblem("synthetic", e.getMessage());
         }
-        seed = ConfigProblem.atLeast("seed", seed, 42L, 0L);
+        seed = ConfigProblem.atLeast("seed", seed, RunDefaults.DATA_SEED, 0L);
       }
     }
   }
@@ -53,9 +54,9 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
   public record Split(String protocol, Integer last, Integer random, Long seed) {
     public Split {
       if (protocol == null) protocol = SplitProtocol.HOLDOUT;
-      last = ConfigProblem.atLeast("last", last, 1, 0);
-      random = ConfigProblem.atLeast("random", random, 9, 0);
-      seed = ConfigProblem.atLeast("seed", seed, 1L, 0L);
+      last = ConfigProblem.atLeast("last", last, RunDefaults.HOLDOUT_LAST, 0);
+      random = ConfigProblem.atLeast("random", random, RunDefaults.HOLDOUT_RANDOM, 0);
+      seed = ConfigProblem.atLeast("seed", seed, RunDefaults.SPLIT_SEED, 0L);
       protocol(protocol, last, random, seed);
     }
 
@@ -93,7 +94,7 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
   public record MetricChoice(String name, String direction) {
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public MetricChoice {
-      if (name == null) name = "recall_at_10";
+      if (name == null) name = RunDefaults.METRIC;
       Metric.Keyed keyed;
       try {
         keyed = Metric.parse(name);
@@ -126,10 +127,10 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
     }
   }
 
-  /** Patience in epochs without gain on the metric; 0 turns early stopping off. */
+  /** Patience in epochs without gain on the metric; 0 turns early stopping off. Defaults: {@link RunDefaults}. */
   public record EarlyStopping(Integer patience) {
     public EarlyStopping {
-      patience = ConfigProblem.atLeast("patience", patience, 0, 0);
+      patience = ConfigProblem.atLeast("patience", patience, RunDefaults.PATIENCE, 0);
     }
   }
 

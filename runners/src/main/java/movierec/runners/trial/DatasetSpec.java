@@ -7,6 +7,7 @@ import movierec.core.data.DatasetLoader;
 import movierec.core.data.InputException;
 import movierec.core.synth.SyntheticConfig;
 import movierec.core.synth.SyntheticData;
+import movierec.core.train.RunDefaults;
 
 /**
  * Where a trial's data comes from: a folder in the competition layout, or a synthetic preset with its
@@ -21,7 +22,7 @@ public record DatasetSpec(String path, String synthetic, Long seed) {
     if ((path == null) == (synthetic == null)) throw new InputException("dataset: give exactly one of 'path' or 'synthetic'");
     if (path != null && seed != null) throw new InputException("dataset: 'seed' applies to synthetic data only");
     if (synthetic != null) SyntheticConfig.preset(synthetic);
-    if (synthetic != null && seed == null) seed = 42L;
+    if (synthetic != null && seed == null) seed = RunDefaults.DATA_SEED;
   }
 
   public static DatasetSpec folder(Path dir) {
