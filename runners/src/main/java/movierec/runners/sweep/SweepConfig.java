@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import movierec.core.data.Hashing;
 import movierec.core.data.InputException;
 import movierec.core.eval.CandidateFilters;
@@ -19,6 +17,8 @@ import movierec.core.eval.Metric;
 import movierec.core.model.ModelFamily;
 import movierec.core.split.SplitProtocol;
 import movierec.models.ModelRegistry;
+import movierec.runners.search.Distribution;
+import movierec.runners.search.SearchSpace;
 import movierec.runners.trial.DatasetSpec;
 import movierec.runners.trial.TrialSpec;
 
@@ -28,11 +28,11 @@ import movierec.runners.trial.TrialSpec;
  * Every error names the file, the line and the key; unknown families and parameters list the valid ones.
  */
 public record SweepConfig(Path file, String experiment, DatasetSpec dataset, SplitProtocol split, CandidateFilters filters,
-    String metric, boolean maximize, String strategy, int trials, int maxParallel, int maxEpochs, int patience, long seed,
-    List<SearchSpace> spaces, String hash) {
+    String metric, boolean maximize, SearchConfig search, int maxParallel, int maxEpochs, int patience, long seed,
+    List<ModelSpace> models, String hash) {
 
   private static final Set<String> TOP_KEYS = Set.of("experiment", "dataset", "split", "filters", "metric", "search",
-      "max_parallel", "max_epochs", "early_stopping", "seed", "models");
+      "pruner", "budget", "max_parallel", "max_epochs", "early_stopping", "seed", "models");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Loads a sweep file; a relative dataset path is relative to the working directory, as on the command line. */
@@ -68,53 +68,77 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
     } catch (IllegalArgumentException e) {
       throw doc.error("/metric", e.getMessage());
     }
-    r.onlyKeys("/search", root.path("search"), Set.of("strategy", "trials"));
-    String strategy = r.text("/search/strategy", "grid").toLowerCase(Locale.ROOT);
-    if (!strategy.equals("grid") && !strategy.equals("random")) throw doc.error("/search/strategy", "expected grid or random, found '" + strategy + "'");
-    int trials = r.integer("/search/trials", 10, 1);
     int maxParallel = r.integer("/max_parallel", 1, 1);
     int maxEpochs = r.integer("/max_epochs", 50, 1);
     r.onlyKeys("/early_stopping", root.path("early_stopping"), Set.of("patience"));
     int patience = r.integer("/early_stopping/patience", 0, 0);
     long seed = r.integer("/seed", 0, 0);
-    List<SearchSpace> spaces = r.spaces(strategy);
+    SearchConfig search = SearchConfig.read(r, seed);
+    List<ModelSpace> models = r.spaces(search.strategy());
     String hash;
     try {
       hash = new Hashing().add(Files.readString(file)).hex();
     } catch (java.io.IOException e) {
       throw InputException.at(file, 0, null, "cannot read: " + e.getMessage());
     }
-    return new SweepConfig(file, experiment, dataset, split, filters, metric, maximize, strategy, trials, maxParallel, maxEpochs,
-        patience, seed, spaces, hash);
+    return new SweepConfig(file, experiment, dataset, split, filters, metric, maximize, search, maxParallel, maxEpochs,
+        patience, seed, models, hash);
+  }
+
+  public String strategy() {
+    return search.strategy();
   }
 
   /**
-   * The trials of this sweep: the grid of each family, or {@code trials} random points per family.
-   * Random points derive from the sweep seed, so a sweep expands the same way every time. Trials with
-   * the same {@link TrialSpec#key} (a value repeated in a grid, a default written out) are one trial.
+   * The trials of a grid sweep: the cartesian product of each family's lists. Trials with the same
+   * {@link TrialSpec#key} (a value repeated in a grid, a default written out) are one trial.
    */
   public List<TrialSpec> expand() {
+    if (!search.grid()) throw new IllegalStateException("a " + search.strategy() + " search asks for its trials one at a time");
     Map<String, TrialSpec> out = new LinkedHashMap<>();
-    for (int s = 0; s < spaces.size(); s++) {
-      SearchSpace space = spaces.get(s);
-      List<Map<String, Object>> points;
-      if (strategy.equals("grid")) {
-        points = space.grid();
-      } else {
-        points = new ArrayList<>();
-        SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + s);
-        for (int t = 0; t < trials; t++) points.add(space.sample(rng));
-      }
-      for (Map<String, Object> p : points) {
-        TrialSpec trial = new TrialSpec(experiment, dataset, split, filters, metric, space.family(), p, seed, maxEpochs, patience);
+    for (ModelSpace model : models) {
+      for (Map<String, Object> p : model.grid()) {
+        TrialSpec trial = trial(model.family(), p);
         out.putIfAbsent(trial.key(), trial);
       }
     }
     return List.copyOf(out.values());
   }
 
+  /** The conditional space random and tpe search: the family is a choice, each with its searched parameters. */
+  public SearchSpace space() {
+    SearchSpace.Builder b = SearchSpace.builder();
+    models.forEach(m -> b.family(m.family(), m.searched()));
+    return b.build();
+  }
+
+  /** The trial of a sampled point: the family's fixed values with the sampled ones. */
+  public TrialSpec trial(String family, Map<String, Object> sampled) {
+    ModelSpace model = models.stream().filter(m -> m.family().equals(family)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no family " + family + " in " + file));
+    return new TrialSpec(experiment, dataset, split, filters, metric, family, model.point(sampled), seed, maxEpochs, patience);
+  }
+
+  /** For --dry-run: each family's space (fixed values and distributions), the sampler, the pruner and the budget. */
+  public String describeSearch() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("  space (the family is a choice among ").append(models.size()).append("):\n");
+    for (ModelSpace m : models) sb.append(String.format("    %-10s %s%s%n", m.family(), m.searched(), m.fixed().isEmpty() ? "" : ", fixed " + m.fixed()));
+    SearchConfig.BudgetConfig b = search.budget();
+    sb.append("  sampler: ").append(search.sampler().describe()).append('\n');
+    sb.append("  pruner:  ").append(search.pruner().build().describe()).append('\n');
+    sb.append("  budget:  ").append(search.trials()).append(" trials").append(b.wall() == null ? "" : ", wall " + b.wall())
+        .append(b.epochs() == 0 ? "" : ", " + b.epochs() + " epochs").append('\n');
+    return sb.toString();
+  }
+
+  /** Trials this sweep plans: the grid's size, or the search's trial count. */
+  public int plannedTrials() {
+    return search.grid() ? expand().size() : search.trials();
+  }
+
   /** Reads typed values at JSON pointers, turning every problem into a file:line: key error. */
-  private record Reader(YamlDocument doc, Path base) {
+  record Reader(YamlDocument doc, Path base) {
     JsonNode at(String pointer) {
       return doc.root.at(pointer);
     }
@@ -188,10 +212,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
       return new CandidateFilters(future ? margin : null, integer("/filters/min_item_interactions", 0, 0));
     }
 
-    List<SearchSpace> spaces(String strategy) {
+    List<ModelSpace> spaces(String strategy) {
       JsonNode models = at("/models");
       if (!models.isArray() || models.isEmpty()) throw doc.error("/models", "expected a list of {family, params} entries");
-      List<SearchSpace> spaces = new ArrayList<>();
+      List<ModelSpace> spaces = new ArrayList<>();
+      Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < models.size(); i++) {
         String base = "/models/" + i;
         onlyKeys(base, models.get(i), Set.of("family", "params"));
@@ -202,7 +227,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
         } catch (InputException e) {
           throw doc.error(base + "/family", e.getMessage());
         }
-        Map<String, SearchSpace.Domain> params = new LinkedHashMap<>();
+        if (!seen.add(name) && !strategy.equals(SearchConfig.GRID)) {
+          throw doc.error(base + "/family", name + " is listed twice; a " + strategy + " search has one entry per family");
+        }
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        Map<String, Distribution> searched = new LinkedHashMap<>();
         JsonNode p = at(base + "/params");
         if (!p.isMissingNode() && !p.isObject()) throw doc.error(base + "/params", "expected a mapping of parameter: value");
         Set<String> valid = family.defaultValues().keySet();
@@ -212,13 +241,17 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
           if (!valid.contains(e.getKey())) {
             throw doc.error(pointer, "unknown parameter for " + name + "; valid: " + (valid.isEmpty() ? "(none)" : String.join(", ", valid)));
           }
-          SearchSpace.Domain d = domain(pointer, e.getValue());
-          if (strategy.equals("grid") && !(d instanceof SearchSpace.Fixed || d instanceof SearchSpace.Choice)) {
-            throw doc.error(pointer, "distributions need search: {strategy: random}");
+          if (!e.getValue().isArray() && !e.getValue().isObject()) {
+            fixed.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
+            continue;
           }
-          params.put(e.getKey(), d);
+          Distribution d = distribution(pointer, e.getValue());
+          if (strategy.equals(SearchConfig.GRID) && !(d instanceof Distribution.Choice)) {
+            throw doc.error(pointer, "distributions need search: {strategy: random} or {strategy: tpe}");
+          }
+          searched.put(e.getKey(), d);
         }
-        SearchSpace space = new SearchSpace(name, params);
+        ModelSpace space = new ModelSpace(name, fixed, searched);
         checkValues(space, base, family);
         spaces.add(space);
       }
@@ -226,11 +259,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
     }
 
     /**
-     * Builds every grid point, or under random search every bound of every distribution (and every
+     * Builds every grid point, or under random and tpe search every bound of every distribution (and every
      * choice), once, so range errors show at load time instead of as failed trials.
      */
-    private void checkValues(SearchSpace space, String base, ModelFamily<?> family) {
-      for (Map<String, Object> point : space.hasDistributions() ? space.extremes() : space.grid()) {
+    private void checkValues(ModelSpace space, String base, ModelFamily<?> family) {
+      for (Map<String, Object> point : space.hasRanges() ? space.extremes() : space.grid()) {
         try {
           family.params(point);
         } catch (movierec.core.model.InvalidParamException e) {
@@ -239,33 +272,39 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
       }
     }
 
-    private SearchSpace.Domain domain(String pointer, JsonNode n) {
+    private Distribution distribution(String pointer, JsonNode n) {
       if (n.isArray()) {
         if (n.isEmpty()) throw doc.error(pointer, "empty list");
-        return new SearchSpace.Choice(JSON.convertValue(n, List.class));
+        return new Distribution.Choice(JSON.convertValue(n, List.class));
       }
-      if (!n.isObject()) return new SearchSpace.Fixed(JSON.convertValue(n, Object.class));
-      if (n.size() != 1) throw doc.error(pointer, "a distribution is one of {uniform: [a, b]}, {loguniform: [a, b]}, {int: [a, b]}, {choice: [x, y]}");
-      String kind = n.fieldNames().next();
+      String shapes = "a distribution is one of {uniform: [a, b]}, {loguniform: [a, b]}, {int: [a, b]} (with log: true for a log scale), {choice: [x, y]}";
+      boolean log = n.size() == 2 && n.has("int") && n.path("log").isBoolean() && n.get("log").asBoolean();
+      if (n.size() != 1 && !(n.size() == 2 && n.has("int") && n.has("log"))) throw doc.error(pointer, shapes);
+      if (n.has("log") && !n.get("log").isBoolean()) throw doc.error(pointer + "/log", "expected true or false");
+      String kind = n.has("int") ? "int" : n.fieldNames().next();
       JsonNode args = n.get(kind);
       String at = pointer + "/" + kind;
-      if (kind.equals("choice")) return domain(at, args.isArray() ? args : JSON.createArrayNode());
+      if (kind.equals("choice")) return distribution(at, args.isArray() ? args : JSON.createArrayNode());
       if (!args.isArray() || args.size() != 2 || !args.get(0).isNumber() || !args.get(1).isNumber()) throw doc.error(at, "expected [low, high]");
       double low = args.get(0).asDouble();
       double high = args.get(1).asDouble();
       if (low > high) throw doc.error(at, "low " + low + " is above high " + high);
-      return switch (kind) {
-        case "uniform" -> new SearchSpace.Uniform(low, high);
-        case "loguniform" -> {
-          if (low <= 0) throw doc.error(at, "loguniform needs low > 0");
-          yield new SearchSpace.LogUniform(low, high);
-        }
-        case "int" -> {
-          if (!args.get(0).isIntegralNumber() || !args.get(1).isIntegralNumber()) throw doc.error(at, "expected integer bounds");
-          yield new SearchSpace.IntRange((int) low, (int) high);
-        }
-        default -> throw doc.error(pointer, "unknown distribution '" + kind + "'; valid: uniform, loguniform, int, choice");
-      };
+      try {
+        return switch (kind) {
+          case "uniform" -> new Distribution.Uniform(low, high, false);
+          case "loguniform" -> {
+            if (low <= 0) throw doc.error(at, "loguniform needs low > 0");
+            yield new Distribution.Uniform(low, high, true);
+          }
+          case "int" -> {
+            if (!args.get(0).isIntegralNumber() || !args.get(1).isIntegralNumber()) throw doc.error(at, "expected integer bounds");
+            yield new Distribution.IntRange(args.get(0).asLong(), args.get(1).asLong(), log);
+          }
+          default -> throw doc.error(pointer, "unknown distribution '" + kind + "'; valid: uniform, loguniform, int, choice");
+        };
+      } catch (IllegalArgumentException e) {
+        throw doc.error(at, e.getMessage());
+      }
     }
   }
 }
