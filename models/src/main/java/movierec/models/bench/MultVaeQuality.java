@@ -41,8 +41,10 @@ public final class MultVaeQuality {
         data.numItems());
     Split split = SplitProtocol.holdout(RunDefaults.SPLIT_SEED).apply(data.interactions());
     TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, 0, maxEpochs, patience);
-    EpochSink progress = (epoch, loss, evaluation, seconds) ->
-        System.out.printf(Locale.ROOT, "nd4j epoch %d: recall_at_10 %.4f (%.1f s)%n", epoch, evaluation.recall(), seconds);
+    EpochSink progress = (epoch, loss, evaluation, seconds) -> {
+      System.out.printf(Locale.ROOT, "nd4j epoch %d: recall_at_10 %.4f (%.1f s)%n", epoch, evaluation.recall(), seconds);
+      return null;
+    };
     Trainer.Validated ours = Trainer.validate(new MultVae(params), data, split, plan, progress);
     System.out.printf(Locale.ROOT, "RESULT nd4j best_epoch=%d recall_at_10=%.4f%n", ours.bestEpoch(), ours.evaluation().recall());
 

@@ -44,7 +44,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--fresh", description = "start a new sweep even when the newest sweep of this file did not finish (default: resume it)")
   boolean fresh;
 
-  @Option(names = "--dry-run", description = "print the expanded trials and exit")
+  @Option(names = "--dry-run", description = "print the expanded trials (grid) or the search space and sampler (random, tpe) and exit")
   boolean dryRun;
 
   @Option(names = "--outage-budget", converter = OutageBudget.class, paramLabel = "DURATION",
@@ -55,12 +55,17 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SweepConfig config = SweepConfig.load(file);
-    var trials = config.expand();
     if (dryRun) {
-      System.out.printf("%s: experiment %s, %d trials (%s search, metric %s)%n", file, config.experiment(), trials.size(), config.strategy(), config.metric());
-      for (int i = 0; i < trials.size(); i++) {
-        TrialSpec t = trials.get(i);
-        System.out.printf("  %3d  %-10s %s%n", i, t.family(), t.params());
+      System.out.printf("%s: experiment %s, %d trials (%s search, metric %s)%n", file, config.experiment(), config.plannedTrials(),
+          config.strategy(), config.metric());
+      if (config.search().grid()) {
+        var trials = config.expand();
+        for (int i = 0; i < trials.size(); i++) {
+          TrialSpec t = trials.get(i);
+          System.out.printf("  %3d  %-10s %s%n", i, t.family(), t.params());
+        }
+      } else {
+        System.out.print(config.describeSearch());
       }
       return 0;
     }
@@ -94,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
     String uri = LocalMlflow.resolve(trackingUri);
     int threads = parallel != null ? parallel : config.maxParallel();
     Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
-    int total = config.expand().size();
+    int total = config.plannedTrials();
     try (TrackingClient client = TrackingClient.durable(uri, Credentials.fromEnv(), Journal.fromEnv(), outageBudget);
         ProgressBar bar = progressBar(config.experiment(), total)) {
       SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
@@ -116,7 +121,7 @@ final class SweepCommand implements Callable<Integer> {
           System.out.printf("resuming sweep %s: %d of %d trials finished, %d stale run%s closed%n", sweepId, finished, all, staleClosed,
               staleClosed == 1 ? "" : "s");
         }
-      }, fresh);
+      }, fresh, threads);
       Runtime.getRuntime().removeShutdownHook(hook);
       bar.close();
       if (!client.journaledRuns().isEmpty()) {
@@ -125,6 +130,7 @@ final class SweepCommand implements Callable<Integer> {
       client.syncJournal();
       long finished = summary.count(RunStatus.FINISHED);
       for (TrialOutcome o : summary.unfinished()) System.out.println(o.failureLine());
+      System.out.println(summary.totals().line(config.metric()));
       System.out.printf("done in %.0fs: %d of %d trials finished, %d did not. Parent run %s (experiment id %s) %s: %s%n",
           summary.seconds(), finished, summary.trials(), summary.trials() - finished, summary.parent().runId(),
           summary.parent().experimentId(), summary.complete() ? "FINISHED" : "FAILED", MlflowLinks.run(LocalMlflow.redact(uri), summary.parent().experimentId(), summary.parent().runId()));

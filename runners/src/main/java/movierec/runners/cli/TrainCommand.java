@@ -98,8 +98,10 @@ final class TrainCommand implements Callable<Integer> {
       throw new InputException("--set " + e.getMessage());
     }
     // A failed fit leaves no half-written --out: the files appear together, or not at all.
-    TrialResult result = StagedFolder.write(out, "training", staging -> TrialRunner.run(spec, staging, (epoch, loss, e, seconds) ->
-        System.out.printf("epoch %3d  loss %10.4f  recall@%d %.4f  ndcg@%d %.4f  (%.1fs)%n", epoch, loss, e.k(), e.recall(), e.k(), e.ndcg(), seconds)));
+    TrialResult result = StagedFolder.write(out, "training", staging -> TrialRunner.run(spec, staging, (epoch, loss, e, seconds) -> {
+      System.out.printf("epoch %3d  loss %10.4f  recall@%d %.4f  ndcg@%d %.4f  (%.1fs)%n", epoch, loss, e.k(), e.recall(), e.k(), e.ndcg(), seconds);
+      return null;
+    }));
     var v = result.validation();
     System.out.printf("%s on %s, split %s (hash %s)%n", family, dataset.label(), spec.split(), result.splitHash());
     System.out.printf("validation: recall@%d %.4f  ndcg@%d %.4f  hit_rate %.4f  coverage %.4f  (%d users)%s%n",

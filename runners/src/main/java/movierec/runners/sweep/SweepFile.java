@@ -10,6 +10,7 @@ import movierec.core.eval.Metric;
 import movierec.core.split.SplitProtocol;
 import movierec.core.synth.SyntheticConfig;
 import movierec.core.train.RunDefaults;
+import movierec.runners.search.TpeSampler;
 
 /**
  * A sweep file as written, bound by {@link YamlFile}: one record per section, each key a component
@@ -18,7 +19,7 @@ import movierec.core.train.RunDefaults;
  * checked by {@link SweepConfig#load}.
  */
 public record SweepFile(String experiment, Dataset dataset, Split split, Filters filters, MetricChoice metric, Search search,
-    Integer maxParallel, Integer maxEpochs, EarlyStopping earlyStopping, Long seed, List<Model> models) {
+    SearchConfig.PrunerConfig pruner, SearchConfig.BudgetConfig budget, Integer maxParallel, Integer maxEpochs, EarlyStopping earlyStopping, Long seed, List<Model> models) {
 
   public SweepFile {
     ConfigProblem.required("experiment", experiment, "");
@@ -26,7 +27,9 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
     if (split == null) split = new Split(null, null, null, null);
     if (filters == null) filters = new Filters(null, null, null);
     if (metric == null) metric = new MetricChoice(null, null);
-    if (search == null) search = new Search(null, null);
+    if (search == null) search = new Search(null, null, null, null);
+    if (pruner == null) pruner = SearchConfig.PrunerConfig.NONE;
+    if (budget == null) budget = SearchConfig.BudgetConfig.NONE;
     maxParallel = ConfigProblem.atLeast("max_parallel", maxParallel, 1, 1);
     maxEpochs = ConfigProblem.atLeast("max_epochs", maxEpochs, 50, 1);
     if (earlyStopping == null) earlyStopping = new EarlyStopping(null);
@@ -118,12 +121,18 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
     }
   }
 
-  /** How trials are chosen: the grid of each family, or {@code trials} random points per family. */
-  public record Search(String strategy, Integer trials) {
+  /**
+   * How trials are chosen: {@code grid} (every list expanded up front), or {@code random} and {@code tpe}
+   * asked one trial at a time, {@code trials} of them; the sampler's seed defaults to the sweep's.
+   */
+  public record Search(String strategy, Integer trials, Integer startupTrials, Long seed) {
     public Search {
-      strategy = strategy == null ? "grid" : strategy.toLowerCase(Locale.ROOT);
-      if (!strategy.equals("grid") && !strategy.equals("random")) throw new ConfigProblem("strategy", "expected grid or random, found '" + strategy + "'");
+      strategy = strategy == null ? SearchConfig.GRID : strategy.toLowerCase(Locale.ROOT);
+      if (!SearchConfig.STRATEGIES.contains(strategy)) throw new ConfigProblem("strategy", "expected grid, random or tpe, found '" + strategy + "'");
+      if (!strategy.equals("tpe") && startupTrials != null) throw new ConfigProblem("startup_trials", "applies to search: {strategy: tpe} only");
       trials = ConfigProblem.atLeast("trials", trials, 10, 1);
+      startupTrials = ConfigProblem.atLeast("startup_trials", startupTrials, TpeSampler.Settings.DEFAULTS.startupTrials(), 0);
+      if (seed != null) ConfigProblem.atLeast("seed", seed, 0L, 0L);
     }
   }
 

@@ -24,7 +24,8 @@ import movierec.tracking.DatasetInput;
 /**
  * Runs one trial from its spec, knowing nothing family-specific: load data, split, fit with
  * per-epoch validation, write the validation top-K, refit on all data, write the final top-K and the
- * submission, and the model file where the family has one.
+ * submission, and the model file where the family has one. A trial the sink stopped (pruned) ends after
+ * its validation top-K: its best epoch's metrics and lists are its result, and it is not refitted.
  */
 public final class TrialRunner {
   public static final String CONFIG = "config.json";
@@ -45,6 +46,10 @@ public final class TrialRunner {
 
     Trainer.Validated validated = Trainer.validate(family.create(spec.params()), data, split, plan, sink);
     TopKFile.write(validated.evaluation().lists(), data, outDir.resolve(TopKFile.VALIDATION));
+    if (validated.stoppedBy() != null) {
+      return new TrialResult(validated.evaluation(), validated.bestEpoch(), validated.fitSeconds(), 0, data.hash(), split.hash(), outDir,
+          inputs(spec.dataset(), split), validated.epochs(), validated.stoppedBy());
+    }
 
     long refitStart = System.nanoTime();
     Model finalModel = family.create(spec.params());
@@ -60,7 +65,7 @@ public final class TrialRunner {
       Files.move(tmp, outDir.resolve(MODEL), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     return new TrialResult(validated.evaluation(), validated.bestEpoch(), validated.fitSeconds(), refitSeconds, data.hash(), split.hash(), outDir,
-        inputs(spec.dataset(), split));
+        inputs(spec.dataset(), split), validated.epochs(), null);
   }
 
   /** Training and validation data of the split; both carry the split hash, so the Dataset filter groups comparable runs. */
