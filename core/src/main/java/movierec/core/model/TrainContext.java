@@ -5,9 +5,9 @@ import movierec.core.data.ItemSide;
 
 /**
  * What a fit sees: the training interactions, item side information, the seed every random choice
- * derives from, a cap on epochs (a sweep's max epochs, or the best validation epoch when refitting on
- * all data), the budget the cap came from (the sweep's max epochs in both cases), and the listener that
- * evaluates each epoch.
+ * derives from, a cap on epochs below the family's own {@code epochs} param (the best validation epoch
+ * when refitting on all data; a benchmark's fixed budget), the budget the cap came from (the plan's cap
+ * in both cases), and the listener that evaluates each epoch.
  */
 public record TrainContext(Interactions train, ItemSide side, long seed, int epochCap, int epochBudget, EpochListener listener) {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import movierec.core.train.RunDefaults;
+import movierec.core.train.TrainingPlan;
 import movierec.runners.bench.QualityBench;
 import movierec.runners.trial.DatasetSpec;
 import picocli.CommandLine.ArgGroup;
@@ -28,8 +29,8 @@ final class QualityBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "seed of the split and of the models (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--max-epochs", defaultValue = TrainCommand.DEFAULT_MAX_EPOCHS, description = "cap on epochs (default: ${DEFAULT-VALUE})")
-  int maxEpochs;
+  @Option(names = "--max-epochs", description = "cap on epochs below each family's own epochs param (default: none)")
+  Integer maxEpochs;
 
   @Option(names = "--patience", defaultValue = "" + RunDefaults.PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
   int patience;
@@ -40,7 +41,7 @@ final class QualityBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
-    QualityBench.run(new QualityBench.Settings(dataset, families, seed, maxEpochs, patience, timeoutSeconds), System.out);
+    QualityBench.run(new QualityBench.Settings(dataset, families, seed, maxEpochs == null ? TrainingPlan.NO_CAP : maxEpochs, patience, timeoutSeconds), System.out);
     return 0;
   }
 }

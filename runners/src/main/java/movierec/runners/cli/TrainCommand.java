@@ -26,7 +26,6 @@ import picocli.CommandLine.Option;
     description = "Fit one model on the training part, print validation metrics, refit on all data and write submission.csv and top-K files.")
 final class TrainCommand implements Callable<Integer> {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  static final String DEFAULT_MAX_EPOCHS = "500";
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   DataSource source;
@@ -72,9 +71,6 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--metric", defaultValue = RunDefaults.METRIC, description = "metric that picks the best epoch (default: ${DEFAULT-VALUE})")
   String metric;
 
-  @Option(names = "--max-epochs", defaultValue = DEFAULT_MAX_EPOCHS, description = "cap on epochs of iterative families (default: ${DEFAULT-VALUE})")
-  int maxEpochs;
-
   @Option(names = "--patience", defaultValue = "" + RunDefaults.PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
   int patience;
 
@@ -85,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
   TrialSpec spec() {
     DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
     return new TrialSpec("cli", dataset, SplitProtocol.named(split, last, random, splitSeed),
-        new CandidateFilters(futureMargin, minItemInteractions), metric, family, parseOverrides(overrides), seed, maxEpochs, patience);
+        new CandidateFilters(futureMargin, minItemInteractions), metric, family, parseOverrides(overrides), seed, patience);
   }
 
   @Override

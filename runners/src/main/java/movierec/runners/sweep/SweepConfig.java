@@ -25,11 +25,11 @@ import movierec.runners.trial.TrialSpec;
 /**
  * A sweep file from {@code experiments/}, bound by {@link SweepFile} and checked against the data folder
  * and the model registry: experiment name, dataset, split, filters, the metric to optimize, search,
- * pruner and budget, parallelism, epochs and early stopping, and one search space per family.
+ * pruner and budget, parallelism, early stopping, and one search space per family (epochs are a family param).
  * Every error names the file, the line and the key; unknown families and parameters list the valid ones.
  */
 public record SweepConfig(Path file, String experiment, DatasetSpec dataset, SplitProtocol split, CandidateFilters filters,
-    String metric, SearchConfig search, int maxParallel, int maxEpochs, int patience, long seed,
+    String metric, SearchConfig search, int maxParallel, int patience, long seed,
     List<ModelSpace> models, String hash) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +42,10 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
   /** Loads a sweep file, resolving a relative dataset path against {@code base}. */
   public static SweepConfig load(Path file, Path base) {
     YamlFile yaml = YamlFile.read(file);
+    if (yaml.has("/max_epochs")) {
+      throw yaml.error("/max_epochs", "no longer read: a family's epochs param is its one epoch knob; set models[i].params.epochs "
+          + "(defaults: movierec families)");
+    }
     SweepFile f = yaml.bind(SweepFile.class);
     SearchConfig search = SearchConfig.of(f.search(), f.pruner(), f.budget(), f.seed());
     List<ModelSpace> models = new ArrayList<>();
@@ -55,7 +59,7 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
       models.add(space(yaml, at, entry, search.grid()));
     }
     return new SweepConfig(file, f.experiment(), dataset(yaml, f.dataset(), base), f.split().toProtocol(), f.filters().toFilters(),
-        f.metric().name(), search, f.maxParallel(), f.maxEpochs(), f.earlyStopping().patience(), f.seed(), models,
+        f.metric().name(), search, f.maxParallel(), f.earlyStopping().patience(), f.seed(), models,
         new Hashing().add(yaml.text).hex());
   }
 
@@ -90,7 +94,7 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
   public TrialSpec trial(String family, Map<String, Object> sampled) {
     ModelSpace model = models.stream().filter(m -> m.family().equals(family)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no family " + family + " in " + file));
-    return new TrialSpec(experiment, dataset, split, filters, metric, family, model.point(sampled), seed, maxEpochs, patience);
+    return new TrialSpec(experiment, dataset, split, filters, metric, family, model.point(sampled), seed, patience);
   }
 
   /** For --dry-run: each family's space (fixed values and distributions), the sampler, the pruner and the budget. */

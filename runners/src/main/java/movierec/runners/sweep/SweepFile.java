@@ -19,7 +19,7 @@ import movierec.runners.search.TpeSampler;
  * checked by {@link SweepConfig#load}.
  */
 public record SweepFile(String experiment, Dataset dataset, Split split, Filters filters, MetricChoice metric, Search search,
-    SearchConfig.PrunerConfig pruner, SearchConfig.BudgetConfig budget, Integer maxParallel, Integer maxEpochs, EarlyStopping earlyStopping, Long seed, List<Model> models) {
+    SearchConfig.PrunerConfig pruner, SearchConfig.BudgetConfig budget, Integer maxParallel, EarlyStopping earlyStopping, Long seed, List<Model> models) {
 
   public SweepFile {
     ConfigProblem.required("experiment", experiment, "");
@@ -31,7 +31,6 @@ public record SweepFile(String experiment, Dataset dataset, Split split, Filters
     if (pruner == null) pruner = SearchConfig.PrunerConfig.NONE;
     if (budget == null) budget = SearchConfig.BudgetConfig.NONE;
     maxParallel = ConfigProblem.atLeast("max_parallel", maxParallel, 1, 1);
-    maxEpochs = ConfigProblem.atLeast("max_epochs", maxEpochs, 50, 1);
     if (earlyStopping == null) earlyStopping = new EarlyStopping(null);
     seed = ConfigProblem.atLeast("seed", seed, RunDefaults.SEED, 0L);
     if (models == null || models.isEmpty()) throw new ConfigProblem("models", "expected a list of {family, params} entries");

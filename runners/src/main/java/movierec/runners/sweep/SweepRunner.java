@@ -65,7 +65,7 @@ public final class SweepRunner {
    * The search's figures for the closing line.
    *
    * @param best the complete trial with the best value, null when none finished
-   * @param epochsUnpruned epochs run with each pruned trial counted at max_epochs (an upper bound)
+   * @param epochsUnpruned epochs run with each pruned trial counted at its epochs param (an upper bound)
    * @param stopped why the search stopped asking before its trial count (budget, a used-up space), or null
    */
   public record Totals(TrialOutcome best, int finished, int pruned, long epochsRun, long epochsUnpruned, String stopped) {

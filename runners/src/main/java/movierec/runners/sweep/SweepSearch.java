@@ -34,6 +34,8 @@ final class SweepSearch {
   private final Iterator<Map.Entry<Integer, TrialSpec>> grid;
   private final Map<String, SearchTrial> trialByKey = new HashMap<>();
   private final Map<String, TrialOutcome> outcomeByKey = new HashMap<>();
+  /** Each trial's epochs param: what a pruned trial would have run unpruned, at most. */
+  private final Map<String, Integer> epochsByKey = new HashMap<>();
   private final long start = System.nanoTime();
   private int trials;
   private int nextIndex;
@@ -75,7 +77,7 @@ final class SweepSearch {
    */
   synchronized void restore(int index, TrialSpec spec, TrialOutcome outcome, NavigableMap<Integer, Double> epochValues) {
     SearchTrial t = search.restore(assignment(spec), epochValues, outcome.metric(), outcome.pruned() != null);
-    trialByKey.put(spec.key(), t);
+    track(spec, t);
     trials++;
     nextIndex = Math.max(nextIndex, index + 1);
     count(spec.key(), outcome);
@@ -87,7 +89,7 @@ final class SweepSearch {
       while (grid.hasNext()) {
         Map.Entry<Integer, TrialSpec> e = grid.next();
         if (trialByKey.containsKey(e.getValue().key())) continue;
-        trialByKey.put(e.getValue().key(), search.start(assignment(e.getValue())));
+        track(e.getValue(), search.start(assignment(e.getValue())));
         trials++;
         return new Proposal(e.getKey(), e.getValue());
       }
@@ -105,7 +107,7 @@ final class SweepSearch {
       TrialSpec spec = config.trial(t.family(), t.assignment().params());
       String key = spec.key();
       if (!trialByKey.containsKey(key)) {
-        trialByKey.put(key, t);
+        track(spec, t);
         trials++;
         return new Proposal(nextIndex++, spec);
       }
@@ -116,6 +118,11 @@ final class SweepSearch {
     }
     stopped = "the sampler proposed only trials that ran already " + MAX_DUPLICATES_IN_A_ROW + " times in a row";
     return null;
+  }
+
+  private void track(TrialSpec spec, SearchTrial t) {
+    trialByKey.put(spec.key(), t);
+    epochsByKey.put(spec.key(), spec.epochs());
   }
 
   /** A running trial's metric at an epoch; returns why it should stop, or null. */
@@ -141,7 +148,7 @@ final class SweepSearch {
     if (o.status() != RunStatus.FINISHED) return;
     finished++;
     epochsRun += o.epochs();
-    epochsUnpruned += o.pruned() != null ? config.maxEpochs() : o.epochs();
+    epochsUnpruned += o.pruned() != null ? epochsByKey.getOrDefault(key, o.epochs()) : o.epochs();
     if (o.pruned() != null) pruned++;
     if (o.complete() && !Double.isNaN(o.metric()) && (best == null || o.metric() > best.metric())) {
       best = o;

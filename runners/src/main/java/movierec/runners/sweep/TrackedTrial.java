@@ -151,7 +151,6 @@ final class TrackedTrial {
     settings.put("split", spec.split().toString());
     settings.put("filters", spec.filters().toString());
     settings.put("seed", Long.toString(spec.seed()));
-    settings.put("max_epochs", Integer.toString(spec.maxEpochs()));
     settings.put("patience", Integer.toString(spec.patience()));
     return new RunRecord(spec.family(), family.resolve(spec.params()), family.defaultValues(), settings, spec.dataset().label(),
         run.tags().getOrDefault(RunKeys.GIT_COMMIT, "unknown"),

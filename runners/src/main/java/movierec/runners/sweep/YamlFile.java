@@ -192,6 +192,11 @@ final class YamlFile {
     return out;
   }
 
+  /** Whether the file sets the key at {@code pointer}, e.g. {@code /max_epochs}. */
+  boolean has(String pointer) {
+    return lines.containsKey(pointer);
+  }
+
   /** Error at a node given by its JSON pointer; the key shown is the pointer in dotted form (models[0].params). */
   InputException error(String pointer, String problem) {
     return InputException.at(file, lineOf(pointer), dotted(pointer), problem);

@@ -17,11 +17,15 @@ import movierec.models.ModelRegistry;
  * Everything one trial needs, fully resolved: it serializes to JSON (a scheduler job carries only
  * strings) and is logged as the run's resolved config.
  *
- * @param maxEpochs cap on epochs for iterative families
+ * <p>How many epochs an iterative family trains is its own {@code epochs} param, the one knob for it
+ * (early stopping may end sooner); there is no second, sweep-wide cap.
+ *
  * @param patience early-stopping patience in epochs, 0 = off
  */
 public record TrialSpec(String experiment, DatasetSpec dataset, SplitProtocol split, CandidateFilters filters, String metric,
-    String family, Map<String, Object> params, long seed, int maxEpochs, int patience) {
+    String family, Map<String, Object> params, long seed, int patience) {
+  /** The param every iterative family names its epochs by. */
+  public static final String EPOCHS = "epochs";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -31,12 +35,12 @@ public record TrialSpec(String experiment, DatasetSpec dataset, SplitProtocol sp
 
   /**
    * The trial's identity: a hash of everything that decides its result (family, params with every
-   * default filled in and typed as the family binds them, dataset, split, filters, metric, seed, epochs,
-   * patience), not of the experiment it is filed under. Equal keys are the same trial.
+   * default filled in and typed as the family binds them, epochs among them, dataset, split, filters,
+   * metric, seed, patience), not of the experiment it is filed under. Equal keys are the same trial.
    */
   public String key() {
     Map<String, Object> resolved = resolved(ModelRegistry.get(family), params);
-    TrialSpec identity = new TrialSpec("", dataset, split, filters, metric, this.family, resolved, seed, maxEpochs, patience);
+    TrialSpec identity = new TrialSpec("", dataset, split, filters, metric, this.family, resolved, seed, patience);
     return new Hashing().add(identity.toJson()).hex();
   }
 
@@ -44,8 +48,14 @@ public record TrialSpec(String experiment, DatasetSpec dataset, SplitProtocol sp
     return family.describe(family.params(params));
   }
 
+  /** The most epochs this trial trains: its family's {@code epochs} param, set or default; 0 for a family without epochs. */
+  public int epochs() {
+    Object epochs = resolved(ModelRegistry.get(family), params).get(EPOCHS);
+    return epochs instanceof Number n ? n.intValue() : 0;
+  }
+
   public TrainingPlan plan() {
-    return new TrainingPlan(filters, Metric.parse(metric), TrainingPlan.DEFAULT_DEPTH, seed, maxEpochs, patience);
+    return new TrainingPlan(filters, Metric.parse(metric), TrainingPlan.DEFAULT_DEPTH, seed, TrainingPlan.NO_CAP, patience);
   }
 
   public String toJson() {

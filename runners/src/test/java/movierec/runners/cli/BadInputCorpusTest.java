@@ -60,7 +60,8 @@ class BadInputCorpusTest {
             experiment: b
             models: [{family: mostpop}]
             """, "sweep.yaml:3: experiment: duplicate key"),
-        sweepFile("max_epochs overflowing int", SWEEP + "max_epochs: 4294967297\n", "sweep.yaml:6: max_epochs: too large"),
+        sweepFile("max_parallel overflowing int", SWEEP + "max_parallel: 4294967297\n", "sweep.yaml:6: max_parallel: too large"),
+        sweepFile("max_epochs, no longer read", SWEEP + "max_epochs: 40\n", "sweep.yaml:6: max_epochs: no longer read", "params.epochs"),
         sweepFile("float for an int param", """
             experiment: e
             dataset: {synthetic: tiny}

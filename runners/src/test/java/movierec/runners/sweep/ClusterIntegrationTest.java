@@ -91,7 +91,6 @@ class ClusterIntegrationTest {
     Files.writeString(sweep, """
         experiment: %s
         dataset: {synthetic: small, seed: 3}
-        max_epochs: 8
         models:
           - family: ials
             params: {epochs: 8, factors: [8, 12, 16, 20, 24, 28]}

@@ -63,7 +63,6 @@ class OutageIntegrationTest {
           split: {protocol: holdout, last: 1, random: 9, seed: 1}
           metric: {name: recall_at_10, direction: maximize}
           max_parallel: 2
-          max_epochs: %d
           early_stopping: {patience: %d}
           seed: 3
           models:
@@ -71,7 +70,7 @@ class OutageIntegrationTest {
               params: {factors: [16, 24, 32], epochs: %d}
             - family: ials
               params: {factors: [16, 24, 32], epochs: %d}
-          """.formatted(experiment, EPOCHS, EPOCHS, EPOCHS, EPOCHS));
+          """.formatted(experiment, EPOCHS, EPOCHS, EPOCHS));
       Path log = dir.resolve("sweep.log");
       ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx1500m", "-Dorg.bytedeco.javacpp.maxbytes=2G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=3G",

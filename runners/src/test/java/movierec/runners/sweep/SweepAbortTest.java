@@ -28,7 +28,6 @@ class SweepAbortTest {
     Files.writeString(file, """
         experiment: %s
         dataset: {synthetic: small, seed: 1}
-        max_epochs: 500
         models:
           - family: ials
             params: {epochs: 500, factors: [16, 32]}

@@ -25,10 +25,10 @@ class SweepFileBindingTest {
     return Stream.of(
         // unknown keys, at the top, nested, in a list element, and a typo next to a missing required key
         Arguments.of(HEAD + "models: [{family: mostpop}]\nmax_paralel: 2\n",
-            "4: max_paralel: unknown key; valid: budget, dataset, early_stopping, experiment, filters, max_epochs, max_parallel, metric, models, pruner, search, seed, split"),
+            "4: max_paralel: unknown key; valid: budget, dataset, early_stopping, experiment, filters, max_parallel, metric, models, pruner, search, seed, split"),
         Arguments.of(HEAD + "search:\n  strategy: random\n  trails: 3\nmodels: [{family: mostpop}]\n", "5: search.trails: unknown key; valid: seed, startup_trials, strategy, trials"),
         Arguments.of(HEAD + "models:\n  - family: ease\n    parms: {lambda: 3}\n", "5: models[0].parms: unknown key; valid: family, params"),
-        Arguments.of(HEAD + "model:\n  - family: ease\n", "3: model: unknown key; valid: budget, dataset, early_stopping, experiment, filters, max_epochs, max_parallel, metric, models, pruner, search, seed, split"),
+        Arguments.of(HEAD + "model:\n  - family: ease\n", "3: model: unknown key; valid: budget, dataset, early_stopping, experiment, filters, max_parallel, metric, models, pruner, search, seed, split"),
         // wrong types: no coercion of "3", 3.5 or 1
         Arguments.of(HEAD + "max_parallel: '3'\nmodels: [{family: mostpop}]\n", "3: max_parallel: expected an integer, found '3'"),
         Arguments.of(HEAD + "max_parallel: 2.5\nmodels: [{family: mostpop}]\n", "3: max_parallel: expected an integer, found '2.5'"),
@@ -49,6 +49,9 @@ class SweepFileBindingTest {
         Arguments.of(HEAD + "models: [{family: mostpop}]\nbudget:\n  epochs: many\n", "5: budget.epochs: expected an integer, found 'many'"),
         Arguments.of(HEAD + "models: [{family: mostpop}]\nsearch:\n  strategy: random\n  startup_trials: 3\n",
             "6: search.startup_trials: applies to search: {strategy: tpe} only"),
+        // a family's epochs param is the one epoch knob: the sweep-wide cap of older files is refused, not ignored
+        Arguments.of(HEAD + "max_epochs: 30\nmodels: [{family: ials, params: {epochs: 30}}]\n",
+            "3: max_epochs: no longer read: a family's epochs param is its one epoch knob; set models[i].params.epochs (defaults: movierec families)"),
         // missing required keys are reported at their parent
         Arguments.of("dataset: {synthetic: tiny}\nmodels: [{family: mostpop}]\n", "1: experiment: required"),
         Arguments.of(HEAD + "models:\n  - family: ease\n  - params: {lambda: 3}\n", "5: models[1].family: required: a model family, e.g. ease"),

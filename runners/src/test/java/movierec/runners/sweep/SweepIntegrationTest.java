@@ -43,7 +43,6 @@ class SweepIntegrationTest {
         split: {protocol: holdout, last: 1, random: 4, seed: 2}
         metric: {name: recall_at_10, direction: maximize}
         max_parallel: 2
-        max_epochs: 4
         seed: 5
         models:
           - family: ials

@@ -58,7 +58,6 @@ class SweepResumeIntegrationTest {
         experiment: %s
         dataset: {synthetic: small, seed: 4}
         max_parallel: 1
-        max_epochs: 8
         models:
           - family: mostpop
           - family: ials

@@ -24,7 +24,7 @@ class SweepSearchTest {
 
   private SweepConfig config(String search, String models) throws IOException {
     Path f = dir.resolve("sweep.yaml");
-    Files.writeString(f, "experiment: e\ndataset: {synthetic: tiny}\nmax_epochs: 9\nseed: 3\n" + search + "\nmodels:\n" + models);
+    Files.writeString(f, "experiment: e\ndataset: {synthetic: tiny}\nseed: 3\n" + search + "\nmodels:\n" + models);
     return SweepConfig.load(f);
   }
 
@@ -94,7 +94,7 @@ class SweepSearchTest {
   @Test
   void ashaPrunesThroughTheSweepAndTheTotalsCountIt() throws IOException {
     SweepConfig c = config("search: {strategy: random, trials: 3}\npruner: {strategy: asha, min_epochs: 1, reduction_factor: 3}",
-        "  - family: ials\n    params: {alpha: {uniform: [1, 10]}}\n");
+        "  - family: ials\n    params: {alpha: {uniform: [1, 10]}, epochs: 9}\n");
     SweepSearch s = new SweepSearch(c);
     SweepSearch.Proposal a = s.next();
     SweepSearch.Proposal b = s.next();
@@ -106,7 +106,7 @@ class SweepSearchTest {
     SweepRunner.Totals t = s.totals();
     assertEquals(1, t.pruned());
     assertEquals(10, t.epochsRun());
-    assertEquals(18, t.epochsUnpruned(), "the pruned trial counted at max_epochs");
+    assertEquals(18, t.epochsUnpruned(), "the pruned trial counted at its epochs param");
     assertEquals(a.spec().key(), c.trial(t.best().family(), a.spec().params()).key());
     assertEquals(0.35, t.best().metric());
   }

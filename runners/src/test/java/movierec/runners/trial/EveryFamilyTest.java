@@ -28,8 +28,12 @@ class EveryFamilyTest {
   @ParameterizedTest
   @MethodSource("families")
   void runsToAValidSubmission(String family) throws Exception {
+    // Two epochs per training stage, through the family's own params (epochs, S3Rec's pretrain_epochs).
+    Map<String, Object> params = new java.util.HashMap<>();
+    ModelRegistry.get(family).defaultValues().keySet().stream().filter(k -> k.equals(TrialSpec.EPOCHS) || k.endsWith("_" + TrialSpec.EPOCHS))
+        .forEach(k -> params.put(k, 2));
     TrialSpec spec = new TrialSpec("test", DatasetSpec.synthetic("tiny", 1), SplitProtocol.holdout(2), CandidateFilters.SEEN_ONLY,
-        "recall_at_10", family, Map.of(), 3, 2, 0);
+        "recall_at_10", family, params, 3, 0);
     TrialResult result = TrialRunner.run(spec, dir, EpochSink.NONE);
     assertTrue(result.validation().recall() > 0, family + " found no held-out item");
     var report = SubmissionValidator.validate(dir.resolve(Submission.FILE), spec.dataset().load());

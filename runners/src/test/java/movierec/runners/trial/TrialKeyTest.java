@@ -49,16 +49,18 @@ class TrialKeyTest {
     assertEquals(base.key(), withExperiment(base, "other").key(), "the experiment is where a trial is filed, not what it is");
     assertNotEquals(base.key(), expand("  - family: ease\n    params: {lambda: 101}\n").get(0).key());
     assertNotEquals(base.key(), new TrialSpec(base.experiment(), base.dataset(), base.split(), base.filters(), base.metric(), base.family(),
-        base.params(), base.seed() + 1, base.maxEpochs(), base.patience()).key());
+        base.params(), base.seed() + 1, base.patience()).key());
     assertNotEquals(base.key(), new TrialSpec(base.experiment(), DatasetSpec.synthetic("tiny", 7), base.split(), base.filters(), base.metric(),
-        base.family(), base.params(), base.seed(), base.maxEpochs(), base.patience()).key());
+        base.family(), base.params(), base.seed(), base.patience()).key());
     assertNotEquals(base.key(), new TrialSpec(base.experiment(), base.dataset(), base.split(), base.filters(), base.metric(), base.family(),
-        base.params(), base.seed(), base.maxEpochs() + 1, base.patience()).key());
+        base.params(), base.seed(), base.patience() + 1).key());
+    TrialSpec ials = expand("  - family: ials\n").get(0);
+    assertNotEquals(ials.key(), expand("  - family: ials\n    params: {epochs: " + (ials.epochs() + 1) + "}\n").get(0).key(), "epochs are a param");
     assertEquals(16, base.key().length());
     assertEquals(Map.of("lambda", 100), base.params());
   }
 
   private static TrialSpec withExperiment(TrialSpec t, String experiment) {
-    return new TrialSpec(experiment, t.dataset(), t.split(), t.filters(), t.metric(), t.family(), t.params(), t.seed(), t.maxEpochs(), t.patience());
+    return new TrialSpec(experiment, t.dataset(), t.split(), t.filters(), t.metric(), t.family(), t.params(), t.seed(), t.patience());
   }
 }

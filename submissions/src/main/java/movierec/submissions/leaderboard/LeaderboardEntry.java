@@ -15,7 +15,7 @@ public record LeaderboardEntry(RunInfo run, double value) {
    * Params every trial logs about its setting rather than its model (see the sweep's tracked trial);
    * they are the same across a sweep, so the leaderboard leaves them out of "key params".
    */
-  private static final Set<String> SETTING_PARAMS = Set.of("family", "dataset", "split", "filters", "seed", "max_epochs", "patience");
+  private static final Set<String> SETTING_PARAMS = Set.of("family", "dataset", "split", "filters", "seed", "patience");
 
   public String runId() {
     return run.runId();
