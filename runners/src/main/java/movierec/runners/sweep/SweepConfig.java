@@ -85,6 +85,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
         patience, seed, models, hash);
   }
 
+  /** The same sweep under another search (the search bench's baseline). */
+  public SweepConfig withSearch(SearchConfig other) {
+    return new SweepConfig(file, experiment, dataset, split, filters, metric, maximize, other, maxParallel, maxEpochs, patience, seed, models, hash);
+  }
+
   public String strategy() {
     return search.strategy();
   }
