@@ -26,16 +26,17 @@ final class SearchBenchCommand implements Callable<Integer> {
   boolean noOptuna;
 
   @Option(names = "--sweep", paramLabel = "FILE",
-      description = "instead: the sweep file's search (e.g. experiments/tpe-asha.yaml, TPE + ASHA) against random search without pruning, same trial count")
+      description = "instead: the sweep file's search (e.g. runners/bench/search-recommender.yaml, TPE + ASHA) against random search without pruning, same trial count")
   Path sweep;
 
-  @Option(names = "--sweep-trials", defaultValue = "16", description = "trials per arm with --sweep (default: ${DEFAULT-VALUE})")
-  int sweepTrials;
+  @Option(names = "--sweep-trials", description = "trials per arm with --sweep (default: the file's search.trials)")
+  Integer sweepTrials;
 
   @Override
   public Integer call() throws Exception {
     if (sweep != null) {
-      RecommenderSearchBench.run(SweepConfig.load(sweep), sweepTrials, System.out);
+      SweepConfig config = SweepConfig.load(sweep);
+      RecommenderSearchBench.run(config, sweepTrials != null ? sweepTrials : config.search().trials(), System.out);
       return 0;
     }
     Path home = Path.of(System.getProperty("movierec.home", ".")).toAbsolutePath().normalize();

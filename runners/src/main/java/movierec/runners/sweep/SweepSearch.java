@@ -81,6 +81,11 @@ public final class SweepSearch {
     count(spec.key(), outcome);
   }
 
+  /** An earlier run of the resumed sweep had this number: new trials are numbered after it, so run names stay unique. */
+  synchronized void numberAfter(int index) {
+    nextIndex = Math.max(nextIndex, index + 1);
+  }
+
   /** The next trial to run, or null when none is left to ask for (the grid's end, the trial count or the budget). */
   public synchronized Proposal next() {
     if (grid != null) {

@@ -100,6 +100,47 @@ class SearchSweepIntegrationTest {
     }
   }
 
+  /** A tpe sweep that did not finish resumes with its finished trials in the sampler's history and asks only for the rest. */
+  @Test
+  void aResumedSearchKeepsItsFinishedTrialsAndAsksForTheRest() throws Exception {
+    String experiment = MlflowTestServer.uniqueName("search-resume-it");
+    Path file = dir.resolve("sweep.yaml");
+    Files.writeString(file, """
+        experiment: %s
+        dataset: {synthetic: tiny, seed: 3}
+        search: {strategy: tpe, trials: 4, startup_trials: 2}
+        pruner: {strategy: median, warmup_trials: 1}
+        max_epochs: 3
+        models:
+          - family: ials
+            params: {factors: {int: [2, 32]}, epochs: 3}
+          - family: mostpop
+        """.formatted(experiment));
+    SweepConfig config = SweepConfig.load(file);
+    try (TrackingClient client = MlflowTestServer.client()) {
+      SweepRunner.Summary first = new SweepRunner(client, "test-commit").run(config, Schedulers.inMemory(1), (o, d, t, b) -> {}, true, 1);
+      assertTrue(first.complete());
+      RunQuery children = RunQuery.in(first.parent().experimentId()).withFilter("tags.mlflow.parentRunId = '" + first.parent().runId() + "'");
+      // As if the sweep had died with its last trial unfinished: that run and the parent end FAILED.
+      RunInfo last = client.searchRuns(children).stream().filter(r -> r.tags().get(RunKeys.TRIAL_NUMBER).equals("3")).findFirst().orElseThrow();
+      client.endRun(last.runId(), RunStatus.FAILED);
+      client.endRun(first.parent().runId(), RunStatus.FAILED);
+
+      SweepRunner.Summary resumed = new SweepRunner(client, "test-commit").run(config, Schedulers.inMemory(1), (o, d, t, b) -> {}, false, 1);
+      assertEquals(first.parent().runId(), resumed.parent().runId());
+      assertTrue(resumed.complete(), resumed.unfinished().toString());
+      assertEquals(4, resumed.trials());
+      List<RunInfo> after = client.searchRuns(children);
+      assertEquals(5, after.size(), "one new trial beside the four of the first round");
+      RunInfo added = after.stream().filter(r -> !r.tags().get(RunKeys.TRIAL_NUMBER).matches("[0-3]")).findFirst().orElseThrow();
+      assertEquals("4", added.tags().get(RunKeys.TRIAL_NUMBER), "numbers go on after the resumed trials");
+      Set<String> finishedKeys = after.stream().filter(r -> r.status() == RunStatus.FINISHED).map(r -> r.tags().get(RunKeys.TRIAL_KEY))
+          .collect(Collectors.toSet());
+      assertEquals(4, finishedKeys.size(), "every finished trial is a different trial");
+      assertEquals(RunStatus.FINISHED, client.getRun(first.parent().runId()).status());
+    }
+  }
+
   private static Set<String> ids(Leaderboard board) {
     return board.rankings().stream().flatMap(r -> r.entries().stream()).map(LeaderboardEntry::runId).collect(Collectors.toSet());
   }
