@@ -105,6 +105,9 @@ public record SearchConfig(String strategy, int trials, int startupTrials, long 
         r.integer("/pruner/warmup_trials", PrunerConfig.NONE.warmupTrials(), 0));
 
     r.onlyKeys("/budget", r.at("/budget"), Set.of("wall", "epochs"));
+    if (strategy.equals(GRID) && !r.at("/budget").isMissingNode()) {
+      throw r.doc().error("/budget", "applies to search: {strategy: random} or {strategy: tpe}; a grid runs its whole list");
+    }
     Duration wall = null;
     if (!r.at("/budget/wall").isMissingNode()) {
       try {

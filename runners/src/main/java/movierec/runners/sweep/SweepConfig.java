@@ -103,7 +103,7 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
     Map<String, TrialSpec> out = new LinkedHashMap<>();
     for (ModelSpace model : models) {
       for (Map<String, Object> p : model.grid()) {
-        TrialSpec trial = trial(model.family(), p);
+        TrialSpec trial = spec(model.family(), p);
         out.putIfAbsent(trial.key(), trial);
       }
     }
@@ -121,7 +121,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
   public TrialSpec trial(String family, Map<String, Object> sampled) {
     ModelSpace model = models.stream().filter(m -> m.family().equals(family)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no family " + family + " in " + file));
-    return new TrialSpec(experiment, dataset, split, filters, metric, family, model.point(sampled), seed, maxEpochs, patience);
+    return spec(family, model.point(sampled));
+  }
+
+  private TrialSpec spec(String family, Map<String, Object> params) {
+    return new TrialSpec(experiment, dataset, split, filters, metric, family, params, seed, maxEpochs, patience);
   }
 
   /** For --dry-run: each family's space (fixed values and distributions), the sampler, the pruner and the budget. */
