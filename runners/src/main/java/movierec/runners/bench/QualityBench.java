@@ -20,6 +20,7 @@ import movierec.core.model.ModelFamily;
 import movierec.core.split.Split;
 import movierec.core.split.SplitProtocol;
 import movierec.core.train.EpochSink;
+import movierec.core.train.RunDefaults;
 import movierec.core.train.Trainer;
 import movierec.core.train.TrainingPlan;
 import movierec.models.ModelRegistry;
@@ -84,7 +85,7 @@ public final class QualityBench {
     ModelFamily<?> family = ModelRegistry.get(familyName);
     Dataset data = dataset.load();
     Split split = split(seed).apply(data.interactions());
-    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), TrainingPlan.DEFAULT_DEPTH, seed, maxEpochs, patience);
+    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, seed, maxEpochs, patience);
     Trainer.Validated v = Trainer.validate(family.create(Map.of()), data, split, plan, EpochSink.NONE);
     return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), v.epochs(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
   }

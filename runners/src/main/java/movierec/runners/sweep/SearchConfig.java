@@ -1,5 +1,7 @@
 package movierec.runners.sweep;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,6 +35,18 @@ public record SearchConfig(String strategy, int trials, int startupTrials, long 
    */
   public record PrunerConfig(String strategy, int minEpochs, int reductionFactor, int warmupTrials) {
     public static final PrunerConfig NONE = new PrunerConfig("none", 1, 3, 5);
+    static final Set<String> STRATEGIES = Set.of("none", "median", "asha");
+
+    /** The {@code pruner:} key as written; an absent key takes {@link #NONE}'s value. */
+    @JsonCreator
+    static PrunerConfig bind(@JsonProperty("strategy") String strategy, @JsonProperty("min_epochs") Integer minEpochs,
+        @JsonProperty("reduction_factor") Integer reductionFactor, @JsonProperty("warmup_trials") Integer warmupTrials) {
+      String name = strategy == null ? NONE.strategy() : strategy.toLowerCase(Locale.ROOT);
+      if (!STRATEGIES.contains(name)) throw new ConfigProblem("strategy", "expected none, median or asha, found '" + name + "'");
+      return new PrunerConfig(name, ConfigProblem.atLeast("min_epochs", minEpochs, NONE.minEpochs(), 1),
+          ConfigProblem.atLeast("reduction_factor", reductionFactor, NONE.reductionFactor(), 2),
+          ConfigProblem.atLeast("warmup_trials", warmupTrials, NONE.warmupTrials(), 0));
+    }
 
     public Pruner build() {
       return switch (strategy) {
@@ -51,6 +65,20 @@ public record SearchConfig(String strategy, int trials, int startupTrials, long 
    */
   public record BudgetConfig(Duration wall, int epochs) {
     public static final BudgetConfig NONE = new BudgetConfig(null, 0);
+
+    /** The {@code budget:} key as written: {@code wall: 2h}, {@code epochs: 400}; each absent one is no limit. */
+    @JsonCreator
+    static BudgetConfig bind(@JsonProperty("wall") String wall, @JsonProperty("epochs") Integer epochs) {
+      Duration duration = null;
+      if (wall != null) {
+        try {
+          duration = ShortDuration.parse(wall);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigProblem("wall", e.getMessage());
+        }
+      }
+      return new BudgetConfig(duration, epochs == null ? 0 : ConfigProblem.atLeast("epochs", epochs, 0, 1));
+    }
 
     public boolean spent(Duration elapsed, long epochsRun) {
       return wall != null && elapsed.compareTo(wall) >= 0 || epochs > 0 && epochsRun >= epochs;
@@ -83,40 +111,9 @@ public record SearchConfig(String strategy, int trials, int startupTrials, long 
     return p;
   }
 
-  /** Reads the three keys; errors name file, line and key. */
-  static SearchConfig read(SweepConfig.Reader r, long sweepSeed) {
-    r.onlyKeys("/search", r.at("/search"), Set.of("strategy", "trials", "startup_trials", "seed"));
-    String strategy = r.text("/search/strategy", GRID).toLowerCase(Locale.ROOT);
-    if (!STRATEGIES.contains(strategy)) throw r.doc().error("/search/strategy", "expected grid, random or tpe, found '" + strategy + "'");
-    if (!strategy.equals("tpe") && !r.at("/search/startup_trials").isMissingNode()) {
-      throw r.doc().error("/search/startup_trials", "applies to search: {strategy: tpe} only");
-    }
-    int trials = r.integer("/search/trials", 10, 1);
-    int startup = r.integer("/search/startup_trials", TpeSampler.Settings.DEFAULTS.startupTrials(), 0);
-    long seed = r.integer("/search/seed", (int) sweepSeed, 0);
-
-    r.onlyKeys("/pruner", r.at("/pruner"), Set.of("strategy", "min_epochs", "reduction_factor", "warmup_trials"));
-    String prunerName = r.text("/pruner/strategy", "none").toLowerCase(Locale.ROOT);
-    if (!Set.of("none", "median", "asha").contains(prunerName)) {
-      throw r.doc().error("/pruner/strategy", "expected none, median or asha, found '" + prunerName + "'");
-    }
-    PrunerConfig pruner = new PrunerConfig(prunerName, r.integer("/pruner/min_epochs", PrunerConfig.NONE.minEpochs(), 1),
-        r.integer("/pruner/reduction_factor", PrunerConfig.NONE.reductionFactor(), 2),
-        r.integer("/pruner/warmup_trials", PrunerConfig.NONE.warmupTrials(), 0));
-
-    r.onlyKeys("/budget", r.at("/budget"), Set.of("wall", "epochs"));
-    if (strategy.equals(GRID) && !r.at("/budget").isMissingNode()) {
-      throw r.doc().error("/budget", "applies to search: {strategy: random} or {strategy: tpe}; a grid runs its whole list");
-    }
-    Duration wall = null;
-    if (!r.at("/budget/wall").isMissingNode()) {
-      try {
-        wall = ShortDuration.parse(r.text("/budget/wall", null));
-      } catch (IllegalArgumentException e) {
-        throw r.doc().error("/budget/wall", e.getMessage());
-      }
-    }
-    BudgetConfig budget = new BudgetConfig(wall, r.integer("/budget/epochs", 0, 1));
-    return new SearchConfig(strategy, trials, startup, seed, pruner, budget);
+  /** The three keys as bound; the sampler's seed defaults to the sweep's. */
+  static SearchConfig of(SweepFile.Search search, PrunerConfig pruner, BudgetConfig budget, long sweepSeed) {
+    return new SearchConfig(search.strategy(), search.trials(), search.startupTrials(), search.seed() != null ? search.seed() : sweepSeed,
+        pruner, budget);
   }
 }

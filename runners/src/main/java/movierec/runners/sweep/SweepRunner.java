@@ -330,10 +330,6 @@ public final class SweepRunner {
     return done;
   }
 
-  private static boolean better(SweepConfig config, double a, double b) {
-    return config.maximize() ? a > b : a < b;
-  }
-
   /** The parent ends FINISHED only when every trial did; otherwise FAILED, with the counts in its note. */
   private void finish(SweepConfig config, Summary s) {
     List<Metric> metrics = new ArrayList<>();
@@ -344,7 +340,7 @@ public final class SweepRunner {
     metrics.add(Metric.of("trials_pruned", s.totals().pruned(), 0));
     metrics.add(Metric.of(RunKeys.EPOCHS_RUN, s.totals().epochsRun(), 0));
     s.outcomes().stream().filter(o -> o.status() == RunStatus.FINISHED).map(TrialOutcome::metric)
-        .reduce((a, b) -> better(config, a, b) ? a : b)
+        .reduce(Math::max)
         .ifPresent(v -> metrics.add(Metric.of(RunKeys.best(config.metric()), v, 0)));
     client.logMetrics(s.parent().runId(), metrics);
     if (s.complete()) {

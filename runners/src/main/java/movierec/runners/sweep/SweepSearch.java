@@ -50,13 +50,13 @@ public final class SweepSearch {
     if (s.grid()) {
       SearchSpace.Builder families = SearchSpace.builder();
       config.models().stream().map(ModelSpace::family).distinct().forEach(f -> families.family(f, Map.of()));
-      search = new Search(families.build(), null, s.pruner().build(), config.maximize());
+      search = new Search(families.build(), null, s.pruner().build(), true);
       Map<Integer, TrialSpec> list = new LinkedHashMap<>();
       List<TrialSpec> expanded = config.expand();
       for (int i = 0; i < expanded.size(); i++) list.put(i, expanded.get(i));
       grid = list.entrySet().iterator();
     } else {
-      search = new Search(config.space(), s.sampler(), s.pruner().build(), config.maximize());
+      search = new Search(config.space(), s.sampler(), s.pruner().build(), true);
       grid = null;
     }
   }
@@ -148,7 +148,7 @@ public final class SweepSearch {
     epochsRun += o.epochs();
     epochsUnpruned += o.pruned() != null ? config.maxEpochs() : o.epochs();
     if (o.pruned() != null) pruned++;
-    if (o.complete() && !Double.isNaN(o.metric()) && (best == null || (config.maximize() ? o.metric() > best.metric() : o.metric() < best.metric()))) {
+    if (o.complete() && !Double.isNaN(o.metric()) && (best == null || o.metric() > best.metric())) {
       best = o;
     }
   }

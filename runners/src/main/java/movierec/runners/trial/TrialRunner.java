@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import movierec.core.data.Dataset;
 import movierec.core.data.DatasetWriter;
 import movierec.core.data.Interactions;
@@ -32,7 +30,8 @@ import movierec.tracking.DatasetInput;
 public final class TrialRunner {
   public static final String CONFIG = "config.json";
   public static final String MODEL = "model.bin";
-  private static final Map<String, Split> SPLITS = new ConcurrentHashMap<>();
+  /** Splits of the cached datasets: a sweep uses one, a worker a few. */
+  static final RecentCache<String, Split> SPLITS = new RecentCache<>(4);
 
   private TrialRunner() {}
 
@@ -42,7 +41,7 @@ public final class TrialRunner {
     Files.createDirectories(outDir);
     DatasetWriter.atomically(outDir.resolve(CONFIG), w -> w.write(spec.toJson()));
     Dataset data = spec.dataset().load();
-    Split split = SPLITS.computeIfAbsent(data.hash() + "/" + spec.split(), k -> spec.split().apply(data.interactions()));
+    Split split = SPLITS.get(data.hash() + "/" + spec.split(), k -> spec.split().apply(data.interactions()));
     TrainingPlan plan = spec.plan();
 
     Trainer.Validated validated = Trainer.validate(family.create(spec.params()), data, split, plan, sink);

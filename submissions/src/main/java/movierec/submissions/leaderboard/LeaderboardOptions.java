@@ -2,6 +2,7 @@ package movierec.submissions.leaderboard;
 
 import java.util.Set;
 import movierec.core.eval.Metric;
+import movierec.core.train.RunDefaults;
 import movierec.tracking.RunKeys;
 import movierec.tracking.RunQuery;
 
@@ -19,7 +20,7 @@ import movierec.tracking.RunQuery;
  */
 public record LeaderboardOptions(String metric, Set<String> kinds, boolean perFamily, int top, boolean allowMixedSplits, int pageSize,
     boolean includePruned) {
-  public static final String DEFAULT_METRIC = "recall_at_10";
+  public static final String DEFAULT_METRIC = RunDefaults.METRIC;
   public static final Set<String> RANKED_KINDS = Set.of(RunKeys.KIND_TRIAL, RunKeys.KIND_ENSEMBLE);
 
   public LeaderboardOptions {
