@@ -48,6 +48,9 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
     }
     SweepFile f = yaml.bind(SweepFile.class);
     SearchConfig search = SearchConfig.of(f.search(), f.pruner(), f.budget(), f.seed());
+    if (search.grid() && !f.budget().equals(SearchConfig.BudgetConfig.NONE)) {
+      throw yaml.error("/budget", "applies to search: {strategy: random} or {strategy: tpe}; a grid runs its whole list");
+    }
     List<ModelSpace> models = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < f.models().size(); i++) {
@@ -63,6 +66,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
         new Hashing().add(yaml.text).hex());
   }
 
+  /** The same sweep under another search (the search bench's baseline). */
+  public SweepConfig withSearch(SearchConfig other) {
+    return new SweepConfig(file, experiment, dataset, split, filters, metric, other, maxParallel, patience, seed, models, hash);
+  }
+
   public String strategy() {
     return search.strategy();
   }
@@ -76,7 +84,7 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
     Map<String, TrialSpec> out = new LinkedHashMap<>();
     for (ModelSpace model : models) {
       for (Map<String, Object> p : model.grid()) {
-        TrialSpec trial = trial(model.family(), p);
+        TrialSpec trial = spec(model.family(), p);
         out.putIfAbsent(trial.key(), trial);
       }
     }
@@ -94,7 +102,11 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
   public TrialSpec trial(String family, Map<String, Object> sampled) {
     ModelSpace model = models.stream().filter(m -> m.family().equals(family)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no family " + family + " in " + file));
-    return new TrialSpec(experiment, dataset, split, filters, metric, family, model.point(sampled), seed, patience);
+    return spec(family, model.point(sampled));
+  }
+
+  private TrialSpec spec(String family, Map<String, Object> params) {
+    return new TrialSpec(experiment, dataset, split, filters, metric, family, params, seed, patience);
   }
 
   /** For --dry-run: each family's space (fixed values and distributions), the sampler, the pruner and the budget. */

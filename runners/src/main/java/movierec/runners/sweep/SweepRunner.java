@@ -260,6 +260,7 @@ public final class SweepRunner {
     List<RunInfo> finished = new ArrayList<>();
     for (RunInfo child : client.searchRuns(children())) {
       earlier.add(child.runId());
+      if (child.tags().containsKey(RunKeys.TRIAL_NUMBER)) search.numberAfter(Integer.parseInt(child.tags().get(RunKeys.TRIAL_NUMBER)));
       String key = child.tags().get(RunKeys.TRIAL_KEY);
       boolean ours = key != null && (config.search().grid() ? gridIndexes.containsKey(key) : child.tags().containsKey(RunKeys.TRIAL_SPEC));
       if (child.status() == RunStatus.FINISHED && ours && finishedKeys.add(key)) {

@@ -22,9 +22,9 @@ import movierec.tracking.RunStatus;
  * in order), so pruning and the optimization history work the same for every strategy.
  * Thread-safe: running trials report epochs from scheduler threads.
  */
-final class SweepSearch {
+public final class SweepSearch {
   /** A trial to run: its number in the sweep (the run name's {@code -003}) and spec. */
-  record Proposal(int index, TrialSpec spec) {}
+  public record Proposal(int index, TrialSpec spec) {}
 
   /** A proposal whose key ran before counts as that trial again; this many in a row mean the space is used up. */
   static final int MAX_DUPLICATES_IN_A_ROW = 100;
@@ -46,7 +46,7 @@ final class SweepSearch {
   private TrialOutcome best;
   private String stopped;
 
-  SweepSearch(SweepConfig config) {
+  public SweepSearch(SweepConfig config) {
     this.config = config;
     SearchConfig s = config.search();
     if (s.grid()) {
@@ -83,8 +83,13 @@ final class SweepSearch {
     count(spec.key(), outcome);
   }
 
+  /** An earlier run of the resumed sweep had this number: new trials are numbered after it, so run names stay unique. */
+  synchronized void numberAfter(int index) {
+    nextIndex = Math.max(nextIndex, index + 1);
+  }
+
   /** The next trial to run, or null when none is left to ask for (the grid's end, the trial count or the budget). */
-  synchronized Proposal next() {
+  public synchronized Proposal next() {
     if (grid != null) {
       while (grid.hasNext()) {
         Map.Entry<Integer, TrialSpec> e = grid.next();
@@ -126,14 +131,14 @@ final class SweepSearch {
   }
 
   /** A running trial's metric at an epoch; returns why it should stop, or null. */
-  synchronized String report(String key, int epoch, double value) {
+  public synchronized String report(String key, int epoch, double value) {
     SearchTrial t = trialByKey.get(key);
     if (t == null || t.state() != movierec.runners.search.TrialState.RUNNING) return null;
     return search.report(t.number(), epoch, value);
   }
 
   /** A trial ended; the search learns its value (a pruned one its best epoch's). */
-  synchronized void finished(String key, TrialOutcome outcome) {
+  public synchronized void finished(String key, TrialOutcome outcome) {
     SearchTrial t = trialByKey.get(key);
     if (t != null && t.state() == movierec.runners.search.TrialState.RUNNING) {
       if (outcome.complete() && !Double.isNaN(outcome.metric())) search.tell(t.number(), outcome.metric());
@@ -156,7 +161,7 @@ final class SweepSearch {
   }
 
   /** Trials proposed so far (resumed ones included): the sweep's trial count. */
-  synchronized int trials() {
+  public synchronized int trials() {
     return trials;
   }
 
@@ -175,7 +180,7 @@ final class SweepSearch {
   }
 
   /** Totals for the sweep's closing line: finished, pruned, epochs run and what an unpruned sweep would have run. */
-  synchronized SweepRunner.Totals totals() {
+  public synchronized SweepRunner.Totals totals() {
     return new SweepRunner.Totals(best, finished, pruned, epochsRun, epochsUnpruned, stopped);
   }
 

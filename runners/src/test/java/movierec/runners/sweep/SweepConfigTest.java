@@ -29,6 +29,22 @@ class SweepConfigTest {
   }
 
   @Test
+  void aFamilyListedTwiceInAGridKeepsEachEntrysFixedValues() throws IOException {
+    SweepConfig c = SweepConfig.load(write("""
+        experiment: e
+        dataset: {synthetic: tiny}
+        models:
+          - family: ials
+            params: {factors: 8, alpha: [1, 2]}
+          - family: ials
+            params: {alpha: 5}
+        """));
+    List<TrialSpec> trials = c.expand();
+    assertEquals(List.of(Map.of("factors", 8, "alpha", 1), Map.of("factors", 8, "alpha", 2), Map.of("alpha", 5)),
+        trials.stream().map(TrialSpec::params).toList());
+  }
+
+  @Test
   void gridIsTheCartesianProductPerFamily() throws IOException {
     SweepConfig c = SweepConfig.load(write("""
         experiment: e
@@ -82,8 +98,10 @@ class SweepConfigTest {
     assertTrue(error(head + "search: {strategy: random, startup_trials: 3}\n").contains("search.startup_trials: applies to search: {strategy: tpe} only"));
     assertTrue(error(head + "pruner: {strategy: hyperband}\n").contains("sweep.yaml:4: pruner.strategy: expected none, median or asha"));
     assertTrue(error(head + "pruner: {strategy: asha, reduction_factor: 1}\n").contains("pruner.reduction_factor: must be >= 2"));
-    assertTrue(error(head + "budget: {wall: soon}\n").contains("sweep.yaml:4: budget.wall: 'soon' is not a duration"));
-    assertTrue(error(head + "budget: {epochs: 0}\n").contains("budget.epochs: must be >= 1"));
+    assertTrue(error(head + "budget: {epochs: 10}\n").contains("sweep.yaml:4: budget: applies to search: {strategy: random} or {strategy: tpe}"));
+    String random = head + "search: {strategy: random}\n";
+    assertTrue(error(random + "budget: {wall: soon}\n").contains("sweep.yaml:5: budget.wall: 'soon' is not a duration"));
+    assertTrue(error(random + "budget: {epochs: 0}\n").contains("budget.epochs: must be >= 1"));
     assertTrue(error("experiment: e\ndataset: {synthetic: tiny}\nsearch: {strategy: tpe}\nmodels: [{family: ease}, {family: ease}]\n")
         .contains("models[1].family: ease is listed twice"));
     SweepConfig c = SweepConfig.load(write(head + "search: {strategy: tpe, trials: 30, startup_trials: 7}\n"
