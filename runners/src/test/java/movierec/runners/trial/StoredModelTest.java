@@ -13,6 +13,8 @@ import movierec.core.data.Dataset;
 import movierec.core.data.InputException;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.split.SplitProtocol;
+import movierec.core.synth.SyntheticConfig;
+import movierec.core.synth.SyntheticData;
 import movierec.core.train.EpochSink;
 import movierec.submissions.Submission;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,10 @@ class StoredModelTest {
   @Test
   void dataWithOtherUsersOrItemsIsRefusedInOneLine() throws Exception {
     StoredModel stored = StoredModel.load(trial("ease", Map.of(), 3).modelDir());
-    InputException e = assertThrows(InputException.class, () -> stored.rank(DatasetSpec.synthetic("small", 4).load(), "data/other"));
+    SyntheticConfig t = SyntheticConfig.TINY;
+    Dataset fewerUsers = SyntheticData.generate(new SyntheticConfig(t.users() - 1, t.items(), t.medianHistory(), t.historySigma(), t.minHistory(),
+        t.maxHistory(), t.genres(), t.directors(), t.writers()), 3, "fewer");
+    InputException e = assertThrows(InputException.class, () -> stored.rank(fewerUsers, "data/other"));
     assertTrue(e.getMessage().startsWith("data/other: users and items ("), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
   }
