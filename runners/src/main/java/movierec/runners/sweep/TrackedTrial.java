@@ -55,9 +55,11 @@ final class TrackedTrial {
     RunInfo run = client.startChildRun(parent, runName(spec, index), tags);
     if (running != null) running.add(run.runId());
     Heartbeat.start(client, run.runId());
+    SystemMetrics.start(client, run.runId());
     try {
       return runTracked(client, run, index, spec, workDir, cancelled);
     } finally {
+      SystemMetrics.stop(run.runId());
       Heartbeat.stop(run.runId());
       if (running != null) running.remove(run.runId());
     }

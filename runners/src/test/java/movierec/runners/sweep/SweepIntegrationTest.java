@@ -91,6 +91,10 @@ class SweepIntegrationTest {
         assertEquals("sweep.yaml", child.tags().get(TrackingClient.SOURCE_NAME_TAG));
         assertTrue(child.tags().get(RunRecord.NOTE_TAG).startsWith(family.name() + " ("), child.tags().get(RunRecord.NOTE_TAG));
         assertTrue(child.metrics().containsKey(RunKeys.best("recall_at_10")));
+        for (String system : List.of(SystemMetrics.MEMORY_MB, SystemMetrics.MEMORY_PERCENT, SystemMetrics.HEAP_MB, SystemMetrics.OFF_HEAP_MB)) {
+          List<Metric> samples = client.metricHistory(child.runId(), system);
+          assertTrue(!samples.isEmpty() && samples.get(0).step() == 0 && samples.get(0).value() >= 0, system + ": " + samples);
+        }
         // A family with a model file registers it as a logged model of the run, with its descriptor beside it.
         List<LoggedModel> models = client.loggedModelsOf(child.runId());
         if (family.name().equals("ials")) {
