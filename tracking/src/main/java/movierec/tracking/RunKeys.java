@@ -10,7 +10,6 @@ public final class RunKeys {
   public static final String FAMILY = "movierec.family";
   public static final String SWEEP_ID = "movierec.sweep_id";
   public static final String CONFIG_HASH = "movierec.config_hash";
-  public static final String GIT_COMMIT = "movierec.git_commit";
   public static final String DATASET = "movierec.dataset";
   public static final String DATASET_HASH = "movierec.dataset_hash";
   public static final String SPLIT_HASH = "movierec.split_hash";

@@ -18,6 +18,7 @@ import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Metric;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunRecord;
 import movierec.tracking.RunQuery;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
@@ -164,7 +165,8 @@ public final class SweepRunner {
     tags.put(RunKeys.KIND, RunKeys.KIND_SWEEP);
     tags.put(RunKeys.SWEEP_ID, sweepId);
     tags.put(RunKeys.CONFIG_HASH, config.hash());
-    tags.put(RunKeys.GIT_COMMIT, gitCommit);
+    tags.put(RunRecord.GIT_COMMIT_TAG, gitCommit);
+    tags.put(RunRecord.SOURCE_TYPE_TAG, RunRecord.JOB);
     tags.put(RunKeys.NODE, Heartbeat.thisProcess());
     tags.put(TrackingClient.SOURCE_NAME_TAG, config.file().getFileName().toString());
     tags.put("mlflow.note.content", "Sweep of " + config.file().getFileName() + ": " + trials + " trials, "

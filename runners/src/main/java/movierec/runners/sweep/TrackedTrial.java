@@ -50,7 +50,7 @@ final class TrackedTrial {
     tags.put(RunKeys.SEED, Long.toString(spec.seed()));
     tags.put(RunKeys.NODE, node);
     tags.put(RunKeys.TRIAL_KEY, spec.key());
-    parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunKeys.GIT_COMMIT)
+    parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunRecord.GIT_COMMIT_TAG)
         || e.getKey().equals(RunKeys.CONFIG_HASH) || e.getKey().equals(TrackingClient.SOURCE_NAME_TAG)).forEach(e -> tags.put(e.getKey(), e.getValue()));
     RunInfo run = client.startChildRun(parent, runName(spec, index), tags);
     if (running != null) running.add(run.runId());
@@ -176,8 +176,8 @@ final class TrackedTrial {
     settings.put("max_epochs", Integer.toString(spec.maxEpochs()));
     settings.put("patience", Integer.toString(spec.patience()));
     return new RunRecord(spec.family(), family.resolve(spec.params()), family.defaultValues(), settings, spec.dataset().label(),
-        run.tags().getOrDefault(RunKeys.GIT_COMMIT, "unknown"),
-        run.tags().getOrDefault(TrackingClient.SOURCE_NAME_TAG, TrackingClient.DEFAULT_SOURCE_NAME));
+        run.tags().getOrDefault(RunRecord.GIT_COMMIT_TAG, "unknown"), RunRecord.JOB,
+        run.tags().getOrDefault(TrackingClient.SOURCE_NAME_TAG, TrackingClient.DEFAULT_SOURCE_NAME), "");
   }
 
   private static List<Metric> epochMetrics(int epoch, double loss, Evaluation e, double seconds) {

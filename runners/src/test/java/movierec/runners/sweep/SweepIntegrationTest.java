@@ -64,7 +64,7 @@ class SweepIntegrationTest {
       assertEquals(RunStatus.FINISHED, parent.status());
       assertEquals(RunKeys.KIND_SWEEP, parent.tags().get(RunKeys.KIND));
       assertEquals(config.hash(), parent.tags().get(RunKeys.CONFIG_HASH));
-      assertEquals("test-commit", parent.tags().get(RunKeys.GIT_COMMIT));
+      assertEquals("test-commit", parent.tags().get(RunRecord.GIT_COMMIT_TAG));
 
       List<RunInfo> children = client.searchRuns(RunQuery.in(parent.experimentId())
           .withFilter("tags.mlflow.parentRunId = '" + parent.runId() + "'"));
@@ -87,7 +87,7 @@ class SweepIntegrationTest {
         assertEquals(2, inputs.size(), "training and validation datasets");
         for (var input : inputs) assertEquals(child.tags().get(RunKeys.SPLIT_HASH), input.path("dataset").path("digest").asText());
         assertEquals("test-commit", child.tags().get(RunRecord.GIT_COMMIT_TAG));
-        assertEquals(RunRecord.SOURCE_TYPE, child.tags().get(RunRecord.SOURCE_TYPE_TAG));
+        assertEquals(RunRecord.JOB, child.tags().get(RunRecord.SOURCE_TYPE_TAG));
         assertEquals("sweep.yaml", child.tags().get(TrackingClient.SOURCE_NAME_TAG));
         assertTrue(child.tags().get(RunRecord.NOTE_TAG).startsWith(family.name() + " ("), child.tags().get(RunRecord.NOTE_TAG));
         assertTrue(child.metrics().containsKey(RunKeys.best("recall_at_10")));
