@@ -257,10 +257,10 @@ public final class SweepRunner {
     long finished = s.count(RunStatus.FINISHED);
     metrics.add(Metric.of("trials_finished", finished, 0));
     metrics.add(Metric.of("trials_failed", s.trials() - finished, 0));
-    metrics.add(Metric.of("wall_seconds", s.seconds(), 0));
+    metrics.add(Metric.rounded("wall_seconds", s.seconds(), 0));
     s.outcomes().stream().filter(o -> o.status() == RunStatus.FINISHED).map(TrialOutcome::metric)
         .reduce((a, b) -> better(config, a, b) ? a : b)
-        .ifPresent(v -> metrics.add(Metric.of(RunKeys.best(config.metric()), v, 0)));
+        .ifPresent(v -> metrics.add(Metric.rounded(RunKeys.sweepBest(config.metric()), v, 0)));
     client.logMetrics(s.parent().runId(), metrics);
     if (s.complete()) {
       client.endRun(s.parent().runId(), RunStatus.FINISHED);

@@ -64,6 +64,9 @@ class SweepIntegrationTest {
       assertEquals(RunStatus.FINISHED, parent.status());
       assertEquals(RunKeys.KIND_SWEEP, parent.tags().get(RunKeys.KIND));
       assertEquals(config.hash(), parent.tags().get(RunKeys.CONFIG_HASH));
+      // The parent's best value has its own key, so that the trials' best_ charts leave it out.
+      assertTrue(parent.metrics().containsKey(RunKeys.sweepBest("recall_at_10")), "parent metrics: " + parent.metrics().keySet());
+      assertTrue(parent.metrics().keySet().stream().noneMatch(k -> k.startsWith(RunKeys.BEST_PREFIX)), "parent metrics: " + parent.metrics().keySet());
       assertEquals("test-commit", parent.tags().get(RunRecord.GIT_COMMIT_TAG));
 
       List<RunInfo> children = client.searchRuns(RunQuery.in(parent.experimentId())
@@ -119,8 +122,14 @@ class SweepIntegrationTest {
           assertEquals(List.of(), models, "mostpop keeps no model file");
         }
         List<Long> steps = client.metricHistory(child.runId(), "recall_at_10").stream().map(Metric::step).sorted().toList();
+        for (var m : child.metrics().entrySet()) {
+          if (m.getKey().startsWith("system/")) continue; // rounded to 0.1 of their unit
+          assertEquals(Metric.rounded(m.getKey(), m.getValue(), 0).value(), m.getValue(), m.getKey() + " logged rounded");
+        }
+        assertTrue(!child.metrics().containsKey("loss"), "no loss of no particular meaning");
         if (child.tags().get(RunKeys.FAMILY).equals("ials")) {
           assertEquals(List.of(1L, 2L, 3L, 4L), steps, "one validation point per epoch, step = epoch");
+          assertEquals(4, client.metricHistory(child.runId(), RunKeys.loss("ials", null)).size(), "loss/ials per epoch");
         } else {
           assertEquals(List.of(0L), steps, "a closed-form fit is validated once");
         }

@@ -123,14 +123,14 @@ public final class EnsembleRun implements AutoCloseable {
     // validation users (the submission's weights) is kept beside it.
     Evaluation ranked = result.heldOut().map(Ensemble.HeldOut::ensemble).orElse(validation);
     ranked.asMap().forEach((k, v) -> {
-      metrics.add(Metric.of(k, v, 0));
-      metrics.add(Metric.of(RunKeys.best(k), v, 0));
+      metrics.add(Metric.rounded(k, v, 0));
+      metrics.add(Metric.rounded(RunKeys.best(k), v, 0));
     });
-    result.heldOut().ifPresent(h -> validation.asMap().forEach((k, v) -> metrics.add(Metric.of(FIT_PREFIX + k, v, 0))));
+    result.heldOut().ifPresent(h -> validation.asMap().forEach((k, v) -> metrics.add(Metric.rounded(FIT_PREFIX + k, v, 0))));
     metrics.add(Metric.of(RunKeys.BEST_EPOCH, 0, 0));
-    metrics.add(Metric.of(BEST_SOURCE_PREFIX + key, sources.stream().mapToDouble(Ensemble.Source::metric).max().orElseThrow(), 0));
-    result.auto().ifPresent(auto -> metrics.add(Metric.of(AUTO_WEIGHTS_PREFIX + key, auto.metric(spec), 0)));
-    result.heldOut().ifPresent(h -> metrics.add(Metric.of(HELD_OUT_BEST_SOURCE_PREFIX + key,
+    metrics.add(Metric.rounded(BEST_SOURCE_PREFIX + key, sources.stream().mapToDouble(Ensemble.Source::metric).max().orElseThrow(), 0));
+    result.auto().ifPresent(auto -> metrics.add(Metric.rounded(AUTO_WEIGHTS_PREFIX + key, auto.metric(spec), 0)));
+    result.heldOut().ifPresent(h -> metrics.add(Metric.rounded(HELD_OUT_BEST_SOURCE_PREFIX + key,
         h.sources().stream().mapToDouble(e -> e.get(spec.metric().metric())).max().orElseThrow(), 0)));
     client.logBatch(run.runId(), metrics, Map.of(), Map.of(RunKeys.SOURCE_WEIGHTS, formatWeights(result.chosen().weights())));
   }
