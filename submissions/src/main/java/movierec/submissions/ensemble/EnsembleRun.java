@@ -30,6 +30,8 @@ import movierec.tracking.TrackingClient;
 public final class EnsembleRun implements AutoCloseable {
   /** The best source's validation metric, logged beside the ensemble's so that the gain is one subtraction. */
   public static final String BEST_SOURCE_PREFIX = "best_source_";
+  /** The param naming how the weights were set: given, auto or tuned ({@link WeightMode#key}). */
+  public static final String WEIGHTS_PARAM = "weights";
   /** With tuned weights: the validation metric auto weights give. */
   public static final String AUTO_WEIGHTS_PREFIX = "auto_weights_";
   /** With tuned weights: the metrics of the submission's weights on all validation users they were tuned on. */
@@ -69,7 +71,7 @@ public final class EnsembleRun implements AutoCloseable {
     EnsembleRun ensembleRun = new EnsembleRun(client, run, spec, preset);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("method", spec.method().key());
-    params.put("weights", spec.weights().key());
+    params.put(WEIGHTS_PARAM, spec.weights().key());
     params.put("rank_decay", spec.decay().key());
     if (spec.method() == VotingMethod.BLEND) params.put("normalize", spec.normalization().key());
     params.put("sources", Integer.toString(sources.size()));
