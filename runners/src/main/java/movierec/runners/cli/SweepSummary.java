@@ -54,7 +54,7 @@ record SweepSummary(String sweepFile, String experiment, String experimentId, St
     List<SweepConsole.TrialLine> unfinished = trialLines.stream().filter(l -> l.status() != RunStatus.FINISHED).toList();
     if (!unfinished.isEmpty()) {
       sb.append("did not finish:\n");
-      unfinished.forEach(l -> sb.append("  ").append(l.name()).append(' ').append(l.status())
+      unfinished.forEach(l -> sb.append(l.name()).append(' ').append(l.status())
           .append(l.reason() == null || l.reason().isBlank() ? "" : ": " + l.reason()).append('\n'));
     }
     sb.append("sweep run ").append(parentRunId).append(' ').append(status).append(": ").append(sweepRunUrl).append('\n');

@@ -103,7 +103,7 @@ class SweepConsoleTest {
     assertTrue(text.contains("2 of 3 trials finished (1 of them pruned), 1 failed"), text);
     assertTrue(text.contains("best: bpr-000 recall_at_10 0.1000"), text);
     assertTrue(text.contains("fetch it: ./movierec pull --run a --out pulled/bpr-000\n"), text);
-    assertTrue(text.contains("  bpr-002 FAILED: out of memory"), text);
+    assertTrue(text.contains("\nbpr-002 FAILED: out of memory\n"), text);
     assertTrue(text.contains("http://h:5000/#/experiments/1/runs/p?workflowType=machine_learning"), text);
 
     JsonNode json = new ObjectMapper().readTree(s.toJson());
