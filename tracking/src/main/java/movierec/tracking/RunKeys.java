@@ -25,6 +25,8 @@ public final class RunKeys {
   public static final String ERROR = "movierec.error";
   /** Why a run was ended by someone other than its own process (stale, its worker stopped). */
   public static final String CLOSED_NOTE = "movierec.closed_note";
+  /** The versioned format of the run's model file ({@code movierec.ease.v1}), also a tag of its logged model. */
+  public static final String MODEL_FORMAT = "movierec.model_format";
   /** Ensembles: comma-separated source run ids and their weights. */
   public static final String SOURCE_RUNS = "movierec.source_runs";
   public static final String SOURCE_WEIGHTS = "movierec.source_weights";

@@ -1,5 +1,6 @@
 package movierec.runners.sweep;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,7 +17,10 @@ import movierec.models.ModelRegistry;
 import movierec.runners.trial.TrialResult;
 import movierec.runners.trial.TrialRunner;
 import movierec.runners.trial.TrialSpec;
+import movierec.runners.trial.ModelDescriptor;
+import movierec.tracking.LoggedModel;
 import movierec.tracking.Metric;
+import movierec.tracking.RunArtifacts;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
 import movierec.tracking.RunRecord;
@@ -51,9 +55,11 @@ final class TrackedTrial {
     RunInfo run = client.startChildRun(parent, runName(spec, index), tags);
     if (running != null) running.add(run.runId());
     Heartbeat.start(client, run.runId());
+    SystemMetrics.start(client, run.runId());
     try {
       return runTracked(client, run, index, spec, workDir, cancelled);
     } finally {
+      SystemMetrics.stop(run.runId());
       Heartbeat.stop(run.runId());
       if (running != null) running.remove(run.runId());
     }
@@ -93,12 +99,17 @@ final class TrackedTrial {
         List<Metric> summary = summary(result);
         summary.add(Metric.of(RunKeys.TRIAL_SECONDS, (System.nanoTime() - start - epochLogging[0]) / 1e9, 0));
         client.logInputs(run.runId(), result.inputs());
-        client.logBatch(run.runId(), summary, Map.of(),
-            Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
+        Map<String, String> tags = new LinkedHashMap<>(Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
+        if (result.modelDir() != null) {
+          LoggedModel model = logModel(client, run, record, result.modelDir());
+          summary.replaceAll(m -> m.forModel(model.modelId()));
+          tags.put(RunKeys.MODEL_FORMAT, model.tags().get(RunKeys.MODEL_FORMAT));
+        }
+        client.logBatch(run.runId(), summary, Map.of(), tags);
         log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs", key, result.validation().asMap().get(key),
             result.bestEpoch(), result.fitSeconds(), result.refitSeconds());
         log.close();
-        client.artifacts(run).uploadDirectory(workDir, "");
+        uploadRunFiles(client.artifacts(run), workDir);
         client.endRun(run.runId(), RunStatus.FINISHED);
         return new TrialOutcome(run.runId(), run.runName(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family(), null);
       } catch (CancellationException e) {
@@ -113,6 +124,33 @@ final class TrackedTrial {
         uploadFailure(client, run, workDir, e);
         client.endRun(run.runId(), RunStatus.FAILED);
         return new TrialOutcome(run.runId(), run.runName(), RunStatus.FAILED, Double.NaN, spec.family(), reason);
+      }
+    }
+  }
+
+  /**
+   * The trial's model folder as an MLflow 3 logged model of the run, named after it, with the model
+   * params and the descriptor's family and file format as tags; the run's summary metrics are then
+   * attributed to it.
+   */
+  private static LoggedModel logModel(TrackingClient client, RunInfo run, RunRecord record, Path modelDir) throws IOException {
+    ModelDescriptor descriptor = ModelDescriptor.fromJson(Files.readString(modelDir.resolve(ModelDescriptor.FILE)), modelDir.toString());
+    Map<String, String> params = new LinkedHashMap<>();
+    record.resolved().forEach((k, v) -> params.put(k, String.valueOf(v)));
+    return client.logModel(run, run.runName(), params,
+        Map.of(RunKeys.FAMILY, descriptor.family(), RunKeys.MODEL_FORMAT, descriptor.format()), modelDir);
+  }
+
+  /** The run's own files: everything but the model folder, which is the logged model's. */
+  private static void uploadRunFiles(RunArtifacts artifacts, Path workDir) throws IOException {
+    try (var entries = Files.list(workDir)) {
+      for (Path p : entries.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (Files.isDirectory(p)) {
+          if (!name.equals(ModelDescriptor.DIR)) artifacts.uploadDirectory(p, name);
+        } else {
+          artifacts.uploadFile(p, name);
+        }
       }
     }
   }
