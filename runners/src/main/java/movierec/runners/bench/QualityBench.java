@@ -22,6 +22,7 @@ import movierec.core.eval.Metric;
 import movierec.core.model.ModelFamily;
 import movierec.core.split.Split;
 import movierec.core.split.SplitProtocol;
+import movierec.core.train.EpochSink;
 import movierec.core.train.Trainer;
 import movierec.core.train.TrainingPlan;
 import movierec.models.ModelRegistry;
@@ -95,18 +96,22 @@ public final class QualityBench {
 
   /** Trains one family at its defaults on the standard split's training part, in this JVM. */
   public static Row measure(DatasetSpec dataset, String familyName, long seed, int maxEpochs, int patience) {
-    return measure(dataset, familyName, split(seed), Map.of(), maxEpochs, patience);
+    return measure(dataset, familyName, split(seed), Map.of(), maxEpochs, patience, EpochSink.NONE);
   }
 
   /** Trains one family at its defaults, {@code overrides} aside, on {@code protocol}'s training part, in this JVM. */
-  public static Row measure(DatasetSpec dataset, String familyName, SplitProtocol protocol, Map<String, ?> overrides, int maxEpochs, int patience) {
+  public static Row measure(DatasetSpec dataset, String familyName, SplitProtocol protocol, Map<String, ?> overrides, int maxEpochs, int patience,
+      EpochSink progress) {
     ModelFamily<?> family = ModelRegistry.get(familyName);
     Dataset data = dataset.load();
     Split split = protocol.apply(data.interactions());
     TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), TrainingPlan.DEFAULT_DEPTH, protocol.seed(), maxEpochs,
         patience);
     AtomicInteger epochs = new AtomicInteger();
-    Trainer.Validated v = Trainer.validate(family.create(overrides), data, split, plan, (epoch, loss, e, s) -> epochs.set(epoch));
+    Trainer.Validated v = Trainer.validate(family.create(overrides), data, split, plan, (epoch, loss, e, s) -> {
+      epochs.set(epoch);
+      progress.epoch(epoch, loss, e, s);
+    });
     return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), epochs.get(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
   }
 
@@ -180,7 +185,10 @@ public final class QualityBench {
   public static void main(String[] args) throws IOException {
     SplitProtocol protocol = new SplitProtocol(SplitProtocol.HOLDOUT, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
     Map<String, Object> overrides = JSON.readValue(args[7], new TypeReference<Map<String, Object>>() {});
-    Row row = measure(parseDataset(args[0]), args[1], protocol, overrides, Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+    // The parent keeps only result lines and the last few others; the epochs are for whoever runs a child by hand.
+    EpochSink progress = (epoch, loss, e, seconds) ->
+        System.out.printf("epoch %3d  loss %10.4f  recall@10 %.4f  ndcg@10 %.4f  (%.1fs)%n", epoch, loss, e.recall(), e.ndcg(), seconds);
+    Row row = measure(parseDataset(args[0]), args[1], protocol, overrides, Integer.parseInt(args[5]), Integer.parseInt(args[6]), progress);
     System.out.println(RESULT + row.encode());
     System.out.flush();
     // ND4J's and Quartz's non-daemon threads must not keep a finished child alive.
