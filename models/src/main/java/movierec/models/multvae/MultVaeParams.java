@@ -20,7 +20,7 @@ import static movierec.core.model.InvalidParamException.check;
  */
 public record MultVaeParams(int epochs, int batchSize, int hidden, int latent, double dropout, double learningRate, double betaCap,
     double annealEpochs, double weightDecay) {
-  public static final MultVaeParams DEFAULTS = new MultVaeParams(50, 500, 600, 200, 0.5, 1e-3, 0.2, 20, 0.0);
+  public static final MultVaeParams DEFAULTS = new MultVaeParams(200, 500, 600, 200, 0.5, 1e-3, 0.2, 20, 0.0);
 
   public MultVaeParams {
     check(epochs >= 1, "epochs", "must be >= 1");
