@@ -39,9 +39,13 @@ public record TrialSpec(String experiment, DatasetSpec dataset, SplitProtocol sp
    * metric, seed, patience), not of the experiment it is filed under. Equal keys are the same trial.
    */
   public String key() {
-    Map<String, Object> resolved = resolved(ModelRegistry.get(family), params);
-    TrialSpec identity = new TrialSpec("", dataset, split, filters, metric, this.family, resolved, seed, patience);
+    TrialSpec identity = new TrialSpec("", dataset, split, filters, metric, family, resolved().params(), seed, patience);
     return new Hashing().add(identity.toJson()).hex();
+  }
+
+  /** The same trial with every model param, defaults filled in and typed as the family binds them: what config.json and {@code --dry-run} show. */
+  public TrialSpec resolved() {
+    return new TrialSpec(experiment, dataset, split, filters, metric, family, resolved(ModelRegistry.get(family), params), seed, patience);
   }
 
   private static <P extends Record> Map<String, Object> resolved(ModelFamily<P> family, Map<String, Object> params) {
@@ -50,7 +54,7 @@ public record TrialSpec(String experiment, DatasetSpec dataset, SplitProtocol sp
 
   /** The most epochs this trial trains: its family's {@code epochs} param, set or default; 0 for a family without epochs. */
   public int epochs() {
-    Object epochs = resolved(ModelRegistry.get(family), params).get(EPOCHS);
+    Object epochs = resolved().params().get(EPOCHS);
     return epochs instanceof Number n ? n.intValue() : 0;
   }
 
