@@ -44,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "model family, e.g. ease, itemknn, bpr")
   String family;
 
-  @Option(names = "--set", description = "parameter override name=value (repeatable), e.g. --set lambda=500")
+  @Option(names = "--set", description = "parameter override name=value (repeatable), e.g. --set lambda=500; --set epochs=N caps an iterative family's epochs")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--split", defaultValue = SplitProtocol.HOLDOUT, description = "holdout or leave-last-out (default: ${DEFAULT-VALUE})")
