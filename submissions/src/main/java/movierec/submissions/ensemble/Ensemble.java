@@ -69,20 +69,27 @@ public final class Ensemble {
     BiFunction<double[], int[], Evaluation> validateOn = (w, users) -> evaluatorOn(split.truth(), users, validationExclusions, data, spec, depth)
         .score(spec.method().combiner(w, spec).combine(validationLists, users, validationExclusions, depth));
     Function<double[], Evaluation> validate = w -> validateOn.apply(w, validationUsers);
+    // A weight search tries hundreds of weightings: blending's candidates are normalized once for all of them.
+    BiFunction<double[], int[], Evaluation> searchOn = validateOn;
+    if (spec.method() == VotingMethod.BLEND) {
+      BlendTable table = BlendTable.of(validationLists, spec.normalization(), validationUsers, validationExclusions);
+      searchOn = (w, users) -> table.evaluate(w, users, split.truth(), spec.metric().k(), data.numItems());
+    }
+    BiFunction<double[], int[], Evaluation> search = searchOn;
 
     double[] auto = WeightTuner.normalize(sources.stream().mapToDouble(s -> Math.max(0, s.metric())).toArray());
     double[] chosen = switch (spec.weights()) {
       case GIVEN -> WeightTuner.normalize(spec.method() == VotingMethod.HARD ? ones(sources.size())
           : sources.stream().mapToDouble(Source::givenWeight).toArray());
       case AUTO -> auto;
-      case TUNED -> WeightTuner.tune(w -> validate.apply(w).get(spec.metric().metric()), auto, spec.tuneSamples(), spec.seed());
+      case TUNED -> WeightTuner.tune(w -> search.apply(w, validationUsers).get(spec.metric().metric()), auto, spec.tuneSamples(), spec.seed());
     };
     Weighting result = new Weighting(chosen, validate.apply(chosen));
     Optional<Weighting> autoResult = spec.weights() == WeightMode.TUNED ? Optional.of(new Weighting(auto, validate.apply(auto))) : Optional.empty();
     Optional<HeldOut> heldOut = Optional.empty();
     // A single validation user cannot be split; such a toy split keeps only the optimistic figure.
     if (spec.weights() == WeightMode.TUNED && validationUsers.length >= 2) {
-      HonestTuning.Outcome honest = HonestTuning.run(validationUsers, auto, spec.tuneSamples(), spec.seed(), validateOn, e -> e.get(spec.metric().metric()));
+      HonestTuning.Outcome honest = HonestTuning.run(validationUsers, auto, spec.tuneSamples(), spec.seed(), search, e -> e.get(spec.metric().metric()));
       Evaluator heldOutEvaluator = evaluatorOn(split.truth(), honest.heldOutUsers(), validationExclusions, data, spec, depth);
       heldOut = Optional.of(new HeldOut(honest.weights(), honest.ensemble(), validateOn.apply(auto, honest.heldOutUsers()),
           sources.stream().map(s -> heldOutEvaluator.score(s.validation())).toList()));
