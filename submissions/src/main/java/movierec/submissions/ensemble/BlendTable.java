@@ -2,6 +2,7 @@ package movierec.submissions.ensemble;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.Evaluation;
@@ -16,6 +17,7 @@ import movierec.core.eval.RankedLists;
  */
 final class BlendTable {
   private final int numUsers;
+  private final int numItems;
   private final int sources;
   private final int[] users;
   /** Row of each user, −1 for users not in the table. */
@@ -23,11 +25,12 @@ final class BlendTable {
   /** Row r's candidates are [start[r], start[r + 1]). */
   private final int[] start;
   private final int[] items;
-  /** Candidate-major: normalized[c · sources + s]. */
+  /** Row r's block starts at start[r] · sources and is source-major: source s's scores of the row's candidates in a run, which vectorizes. */
   private final float[] normalized;
 
-  private BlendTable(int numUsers, int sources, int[] users, int[] start, int[] items, float[] normalized) {
+  private BlendTable(int numUsers, int numItems, int sources, int[] users, int[] start, int[] items, float[] normalized) {
     this.numUsers = numUsers;
+    this.numItems = numItems;
     this.sources = sources;
     this.users = users;
     this.start = start;
@@ -40,32 +43,39 @@ final class BlendTable {
 
   static BlendTable of(List<RankedLists> lists, ScoreNormalization normalization, int[] users, CandidateFilters.Exclusions exclusions) {
     int k = lists.size();
+    int numItems = exclusions.numItems();
     int[][] rowItems = new int[users.length][];
     float[][] rowScores = new float[users.length][];
-    IntStream.range(0, users.length).parallel().forEach(r -> {
-      int u = users[r];
-      int total = 0;
-      for (RankedLists l : lists) total += l.items()[u].length;
-      int[] all = new int[total];
-      int n = 0;
-      for (RankedLists l : lists) for (int item : l.items()[u]) all[n++] = item;
-      Arrays.sort(all);
-      int m = 0;
-      for (int i = 0; i < n; i++) if ((i == 0 || all[i] != all[i - 1]) && !exclusions.excluded(u, all[i])) all[m++] = all[i];
-      int[] candidates = Arrays.copyOf(all, m);
-      float[] scores = new float[m * k];
-      for (int s = 0; s < k; s++) {
-        int[] list = lists.get(s).items()[u];
-        double[] norm = normalization.apply(lists.get(s).scores()[u]);
-        double floor = list.length == 0 ? 0 : Arrays.stream(norm).min().orElseThrow();
-        for (int c = 0; c < m; c++) scores[c * k + s] = (float) floor;
-        for (int i = 0; i < list.length; i++) {
-          int c = Arrays.binarySearch(candidates, list[i]);
-          if (c >= 0) scores[c * k + s] = (float) norm[i];
+    inChunks(users.length, (from, to) -> {
+      float[] mask = new float[numItems];
+      for (int r = from; r < to; r++) {
+        int u = users[r];
+        int total = 0;
+        for (RankedLists l : lists) total += l.items()[u].length;
+        int[] all = new int[total];
+        int n = 0;
+        for (RankedLists l : lists) for (int item : l.items()[u]) all[n++] = item;
+        Arrays.sort(all);
+        // Exclusions mark a whole score row at once, far cheaper than asking item by item.
+        Arrays.fill(mask, 0f);
+        exclusions.apply(u, mask, 0);
+        int m = 0;
+        for (int i = 0; i < n; i++) if ((i == 0 || all[i] != all[i - 1]) && mask[all[i]] != Float.NEGATIVE_INFINITY) all[m++] = all[i];
+        int[] candidates = Arrays.copyOf(all, m);
+        float[] scores = new float[m * k];
+        for (int s = 0; s < k; s++) {
+          int[] list = lists.get(s).items()[u];
+          double[] norm = normalization.apply(lists.get(s).scores()[u]);
+          double floor = list.length == 0 ? 0 : Arrays.stream(norm).min().orElseThrow();
+          Arrays.fill(scores, s * m, (s + 1) * m, (float) floor);
+          for (int i = 0; i < list.length; i++) {
+            int c = Arrays.binarySearch(candidates, list[i]);
+            if (c >= 0) scores[s * m + c] = (float) norm[i];
+          }
         }
+        rowItems[r] = candidates;
+        rowScores[r] = scores;
       }
-      rowItems[r] = candidates;
-      rowScores[r] = scores;
     });
     int[] start = new int[users.length + 1];
     for (int r = 0; r < users.length; r++) start[r + 1] = start[r] + rowItems[r].length;
@@ -75,22 +85,27 @@ final class BlendTable {
       System.arraycopy(rowItems[r], 0, items, start[r], rowItems[r].length);
       System.arraycopy(rowScores[r], 0, normalized, start[r] * k, rowScores[r].length);
     }
-    return new BlendTable(lists.get(0).numUsers(), k, users.clone(), start, items, normalized);
+    return new BlendTable(lists.get(0).numUsers(), numItems, k, users.clone(), start, items, normalized);
   }
 
   /** The blended lists of the table's users, cut to {@code depth}; other users get empty lists. */
   RankedLists lists(double[] weights, int depth) {
-    checkWeights(weights);
+    float[] w = checkedWeights(weights);
     int[][] out = new int[numUsers][0];
     float[][] outScores = new float[numUsers][0];
-    IntStream.range(0, users.length).parallel().forEach(r -> {
-      double[] blended = blend(r, weights);
-      int[] top = top(blended, depth);
-      out[users[r]] = new int[top.length];
-      outScores[users[r]] = new float[top.length];
-      for (int i = 0; i < top.length; i++) {
-        out[users[r]][i] = items[start[r] + top[i]];
-        outScores[users[r]][i] = (float) blended[top[i]];
+    inChunks(users.length, (from, to) -> {
+      float[] blended = new float[maxRow()];
+      int[] top = new int[depth];
+      for (int r = from; r < to; r++) {
+        blend(r, w, blended);
+        int n = top(blended, start[r + 1] - start[r], top, depth);
+        int u = users[r];
+        out[u] = new int[n];
+        outScores[u] = new float[n];
+        for (int i = 0; i < n; i++) {
+          out[u][i] = items[start[r] + top[i]];
+          outScores[u][i] = blended[top[i]];
+        }
       }
     });
     return new RankedLists(depth, out, outScores);
@@ -100,38 +115,43 @@ final class BlendTable {
    * The metrics at {@code k} of the blended lists of {@code subset} (users of the table) against {@code truth},
    * exactly as {@link movierec.core.eval.Evaluator#score} computes them on {@link #lists}; the evaluation
    * carries no lists. Users without answers are not evaluated.
-   *
-   * @param numItems the catalog size, for coverage
    */
-  Evaluation evaluate(double[] weights, int[] subset, int[][] truth, int k, int numItems) {
-    checkWeights(weights);
+  Evaluation evaluate(double[] weights, int[] subset, int[][] truth, int k) {
+    float[] w = checkedWeights(weights);
     double[] recall = new double[subset.length];
     double[] ndcg = new double[subset.length];
     boolean[] hit = new boolean[subset.length];
     boolean[] recommended = new boolean[numItems];
-    IntStream.range(0, subset.length).parallel().forEach(i -> {
-      int u = subset[i];
-      int[] answers = truth[u];
-      if (answers.length == 0) return;
-      int r = rowOf[u];
-      if (r < 0) throw new IllegalArgumentException("user " + u + " is not in the table");
-      int[] top = top(blend(r, weights), k);
-      int found = 0;
-      double dcg = 0;
-      for (int rank = 0; rank < top.length; rank++) {
-        int item = items[start[r] + top[rank]];
-        // Only ever set to true, so concurrent writes agree.
-        recommended[item] = true;
-        if (Arrays.binarySearch(answers, item) >= 0) {
-          found++;
-          dcg += 1.0 / log2(rank + 2);
+    double[] discount = new double[k];
+    for (int rank = 0; rank < k; rank++) discount[rank] = 1.0 / log2(rank + 2);
+    inChunks(subset.length, (from, to) -> {
+      float[] blended = new float[maxRow()];
+      int[] top = new int[k];
+      for (int i = from; i < to; i++) {
+        int u = subset[i];
+        int[] answers = truth[u];
+        if (answers.length == 0) continue;
+        int r = rowOf[u];
+        if (r < 0) throw new IllegalArgumentException("user " + u + " is not in the table");
+        blend(r, w, blended);
+        int n = top(blended, start[r + 1] - start[r], top, k);
+        int found = 0;
+        double dcg = 0;
+        for (int rank = 0; rank < n; rank++) {
+          int item = items[start[r] + top[rank]];
+          // Only ever set to true, so concurrent writes agree.
+          recommended[item] = true;
+          if (Arrays.binarySearch(answers, item) >= 0) {
+            found++;
+            dcg += discount[rank];
+          }
         }
+        double idcg = 0;
+        for (int rank = 0; rank < Math.min(k, answers.length); rank++) idcg += discount[rank];
+        recall[i] = (double) found / Math.min(k, answers.length);
+        ndcg[i] = dcg / idcg;
+        hit[i] = found > 0;
       }
-      double idcg = 0;
-      for (int rank = 0; rank < Math.min(k, answers.length); rank++) idcg += 1.0 / log2(rank + 2);
-      recall[i] = (double) found / Math.min(k, answers.length);
-      ndcg[i] = dcg / idcg;
-      hit[i] = found > 0;
     });
     // Summed in user order, so that the figures do not depend on scheduling.
     int evaluated = 0;
@@ -151,28 +171,38 @@ final class BlendTable {
     return new Evaluation(k, recallSum / denom, ndcgSum / denom, hits / denom, (double) covered / numItems, evaluated, null);
   }
 
-  private void checkWeights(double[] weights) {
+  private float[] checkedWeights(double[] weights) {
     if (weights.length != sources) throw new IllegalArgumentException(sources + " sources but " + weights.length + " weights");
+    float[] w = new float[sources];
+    for (int s = 0; s < sources; s++) w[s] = (float) weights[s];
+    return w;
   }
 
-  /** Row r's blended score per candidate. */
-  private double[] blend(int r, double[] weights) {
+  private int maxRow() {
+    int max = 0;
+    for (int r = 0; r < users.length; r++) max = Math.max(max, start[r + 1] - start[r]);
+    return max;
+  }
+
+  /** Row r's blended score per candidate into {@code out}, source by source. */
+  private void blend(int r, float[] w, float[] out) {
     int m = start[r + 1] - start[r];
-    double[] blended = new double[m];
     int base = start[r] * sources;
-    for (int c = 0; c < m; c++) {
-      double sum = 0;
-      for (int s = 0; s < sources; s++) sum += weights[s] * normalized[base + c * sources + s];
-      blended[c] = sum;
+    float w0 = w[0];
+    for (int c = 0; c < m; c++) out[c] = w0 * normalized[base + c];
+    for (int s = 1; s < sources; s++) {
+      float ws = w[s];
+      int o = base + s * m;
+      for (int c = 0; c < m; c++) out[c] += ws * normalized[o + c];
     }
-    return blended;
   }
 
-  /** The positions (within a row) of its best {@code depth} candidates, best first; ties go to the lower item. */
-  private static int[] top(double[] blended, int depth) {
-    int m = blended.length;
+  /**
+   * The positions (within a row of {@code m} candidates) of its best {@code depth} into {@code best}, best
+   * first; ties go to the lower item. Returns how many.
+   */
+  private static int top(float[] blended, int m, int[] best, int depth) {
     int n = Math.min(depth, m);
-    int[] best = new int[n];
     int size = 0;
     // Insertion into a short sorted prefix: candidates come in item order, so a tie never displaces.
     for (int c = 0; c < m; c++) {
@@ -184,7 +214,13 @@ final class BlendTable {
       }
       best[pos] = c;
     }
-    return best;
+    return n;
+  }
+
+  /** Runs {@code body} over [0, n) in a few contiguous chunks per core, each with its own scratch buffers. */
+  private static void inChunks(int n, BiConsumer<Integer, Integer> body) {
+    int chunks = Math.max(1, Math.min(n / 64, 4 * Runtime.getRuntime().availableProcessors()));
+    IntStream.range(0, chunks).parallel().forEach(c -> body.accept((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
   }
 
   private static double log2(double x) {

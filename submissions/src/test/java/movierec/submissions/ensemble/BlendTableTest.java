@@ -37,7 +37,7 @@ class BlendTableTest {
           int[][] masked = new int[USERS][0];
           for (int u : subset) masked[u] = truth[u];
           Evaluation expected = new Evaluator(masked, exclusions, ITEMS, 10, 50).score(new Blending(w, normalization).combine(sources, subset, exclusions, 50));
-          Evaluation fast = table.evaluate(w, subset, truth, 10, ITEMS);
+          Evaluation fast = table.evaluate(w, subset, truth, 10);
           String what = normalization + " " + Arrays.toString(w) + " on " + subset.length + " users";
           assertEquals(expected.recall(), fast.recall(), 1e-12, what);
           assertEquals(expected.ndcg(), fast.ndcg(), 1e-12, what);
