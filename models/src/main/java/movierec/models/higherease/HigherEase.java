@@ -246,6 +246,11 @@ public final class HigherEase implements Model {
   }
 
   @Override
+  public String fileFormat() {
+    return FORMAT;
+  }
+
+  @Override
   public void save(OutputStream out) throws IOException {
     ArrayIO.writer(out, FORMAT).writeInt(history.numItems()).writeFloats(itemWeights).writeInts(first).writeInts(second).writeFloats(pairWeights)
         .writeHistories(history).finish();
