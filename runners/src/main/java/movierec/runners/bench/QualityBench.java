@@ -22,10 +22,7 @@ import movierec.core.model.ModelFamily;
 import movierec.core.split.Split;
 import movierec.core.split.SplitProtocol;
 import movierec.core.train.EpochSink;
-<<<<<<< HEAD
 import movierec.core.train.RunDefaults;
-=======
->>>>>>> quality
 import movierec.core.train.Trainer;
 import movierec.core.train.TrainingPlan;
 import movierec.models.ModelRegistry;
@@ -107,22 +104,11 @@ public final class QualityBench {
       EpochSink progress) {
     ModelFamily<?> family = ModelRegistry.get(familyName);
     Dataset data = dataset.load();
-<<<<<<< HEAD
-    Split split = split(seed).apply(data.interactions());
-    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, seed, maxEpochs, patience);
-    Trainer.Validated v = Trainer.validate(family.create(Map.of()), data, split, plan, EpochSink.NONE);
-    return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), v.epochs(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
-=======
     Split split = protocol.apply(data.interactions());
-    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), TrainingPlan.DEFAULT_DEPTH, protocol.seed(), maxEpochs,
+    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, protocol.seed(), maxEpochs,
         patience);
-    AtomicInteger epochs = new AtomicInteger();
-    Trainer.Validated v = Trainer.validate(family.create(overrides), data, split, plan, (epoch, loss, e, s) -> {
-      epochs.set(epoch);
-      progress.epoch(epoch, loss, e, s);
-    });
-    return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), epochs.get(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
->>>>>>> quality
+    Trainer.Validated v = Trainer.validate(family.create(overrides), data, split, plan, progress);
+    return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), v.epochs(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
   }
 
   /** Runs every family in a child JVM and prints the table as rows arrive, then the whole table sorted. */
@@ -196,8 +182,10 @@ public final class QualityBench {
     SplitProtocol protocol = new SplitProtocol(SplitProtocol.HOLDOUT, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
     Map<String, Object> overrides = JSON.readValue(args[7], new TypeReference<Map<String, Object>>() {});
     // The parent keeps only result lines and the last few others; the epochs are for whoever runs a child by hand.
-    EpochSink progress = (epoch, loss, e, seconds) ->
-        System.out.printf("epoch %3d  loss %10.4f  recall@10 %.4f  ndcg@10 %.4f  (%.1fs)%n", epoch, loss, e.recall(), e.ndcg(), seconds);
+    EpochSink progress = (epoch, loss, e, seconds) -> {
+      System.out.printf("epoch %3d  loss %10.4f  recall@10 %.4f  ndcg@10 %.4f  (%.1fs)%n", epoch, loss, e.recall(), e.ndcg(), seconds);
+      return null;
+    };
     Row row = measure(parseDataset(args[0]), args[1], protocol, overrides, Integer.parseInt(args[5]), Integer.parseInt(args[6]), progress);
     System.out.println(RESULT + row.encode());
     System.out.flush();
