@@ -105,8 +105,8 @@ public final class QualityBench {
     ModelFamily<?> family = ModelRegistry.get(familyName);
     Dataset data = dataset.load();
     Split split = protocol.apply(data.interactions());
-    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, protocol.seed(),
-        maxEpochs, patience);
+    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, protocol.seed(), maxEpochs,
+        patience);
     Trainer.Validated v = Trainer.validate(family.create(overrides), data, split, plan, progress);
     return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), v.epochs(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
   }

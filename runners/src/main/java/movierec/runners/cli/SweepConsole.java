@@ -39,9 +39,9 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
   static final Duration EPOCH_LINE_EVERY = Duration.ofSeconds(30);
   /** Bar units per trial, so that a running trial's epochs move the bar. */
   private static final int UNITS = 1000;
-  /** The tag and metric a pruned trial carries once sweeps prune (RunKeys.PRUNED, RunKeys.EPOCHS_RUN on the sweepsearch branch). */
-  static final String PRUNED_TAG = "movierec.pruned";
-  static final String EPOCHS_RUN_METRIC = "epochs_run";
+  /** The tag a pruned trial carries and the metric of the epochs a trial ran. */
+  static final String PRUNED_TAG = RunKeys.PRUNED;
+  static final String EPOCHS_RUN_METRIC = RunKeys.EPOCHS_RUN;
 
   /**
    * One finished, failed, killed or pruned trial as the console and {@code --format json} show it.

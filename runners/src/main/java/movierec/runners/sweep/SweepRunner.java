@@ -31,8 +31,9 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
 /**
- * Runs a sweep: the parent MLflow run, one Quartz job per trial, waiting for all of them, and the
- * sweep's summary on the parent run. {@link #abort} (Ctrl-C) ends running trials and the parent KILLED.
+ * Runs a sweep: the parent MLflow run, one Quartz job per trial (a grid's all at once; a search's one
+ * whenever a slot is free, asked from {@link SweepSearch} and told each outcome), and the sweep's summary
+ * on the parent run. {@link #abort} (Ctrl-C) ends running trials and the parent KILLED.
  */
 public final class SweepRunner {
   private final TrackingClient client;
