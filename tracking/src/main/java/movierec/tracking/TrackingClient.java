@@ -115,14 +115,22 @@ public final class TrackingClient implements AutoCloseable {
         return trackingUri;
     }
 
-    /** The id of the active experiment called {@code name}, created if there is none. */
+    /**
+     * The id of the active experiment called {@code name}, created if there is none; a created one is
+     * tagged as a model-training experiment ({@link MlflowLinks#EXPERIMENT_KIND_TAG}).
+     */
     public String getOrCreateExperiment(String name) {
         Optional<String> existing = findExperiment(name);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
-            return call("create experiment '" + name + "'", () -> mlflow.createExperiment(name));
+            String id = call("create experiment '" + name + "'", () -> mlflow.createExperiment(name));
+            call("tag experiment " + id, () -> {
+                mlflow.setExperimentTag(id, MlflowLinks.EXPERIMENT_KIND_TAG, MlflowLinks.EXPERIMENT_KIND_TRAINING);
+                return null;
+            });
+            return id;
         } catch (TrackingException e) {
             // Another process (a parallel sweep) created it between our lookup and create.
             if (e.isAlreadyExists()) {

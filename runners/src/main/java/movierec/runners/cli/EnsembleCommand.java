@@ -150,6 +150,6 @@ final class EnsembleCommand implements Callable<Integer> {
           + "auto weights %.4f; the leaderboard ranks by the held-out figure%n", key, h.ensemble().usersEvaluated(), bestHeldOut, tunedHeldOut,
           tunedHeldOut - bestHeldOut, 100 * (tunedHeldOut - bestHeldOut) / bestHeldOut, h.autoWeights().get(spec.metric().metric()));
     });
-    System.out.printf("logged as run %s: %s%n", run.runId(), MlflowLinks.run(LocalMlflow.redact(uri), run.experimentId(), run.runId()));
+    System.out.printf("logged as run %s: %s%n", run.runId(), MlflowLinks.run(MlflowLinks.redact(uri), run.experimentId(), run.runId()));
   }
 }

@@ -83,11 +83,13 @@ final class TrackedTrial {
     String lossKey = lossKey(spec.family(), record.resolved());
     try (TrialLog log = new TrialLog(workDir)) {
       log.line("trial %d: %s", index, spec.toJson().replace('\n', ' '));
+      TrialProgress.started(run, spec);
       try {
         long start = System.nanoTime();
         long[] epochLogging = {0};
         TrialResult result = TrialRunner.run(spec, workDir, (epoch, loss, e, seconds) -> {
           log.line("epoch %d loss %.5f %s=%.5f (%.2fs)", epoch, loss, key, e.asMap().get(key), seconds);
+          TrialProgress.epoch(run, spec, epoch);
           long logStart = System.nanoTime();
           client.logMetrics(run.runId(), epochMetrics(lossKey, epoch, loss, e, seconds));
           epochLogging[0] += System.nanoTime() - logStart;

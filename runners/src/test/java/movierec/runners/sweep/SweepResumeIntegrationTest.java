@@ -140,7 +140,7 @@ class SweepResumeIntegrationTest {
     assertEquals(2, failed.size(), out);
     assertTrue(failed.get(0).matches("(mostpop|itemknn)-00[01] FAILED: .*train_ratings.csv:4: item: .*"), failed.get(0));
     try (TrackingClient client = MlflowTestServer.client()) {
-      String parentId = out.lines().filter(l -> l.startsWith("done ")).findFirst().orElseThrow().replaceAll(".*Parent run (\\w+).*", "$1");
+      String parentId = out.lines().filter(l -> l.startsWith("sweep run ")).findFirst().orElseThrow().replaceAll("sweep run (\\w+) .*", "$1");
       RunInfo parent = client.getRun(parentId);
       assertEquals(RunStatus.FAILED, parent.status(), "a sweep with failed trials does not end FINISHED");
       assertEquals(0.0, parent.metrics().get("trials_finished"));

@@ -31,6 +31,8 @@ import movierec.tracking.TrackingClient;
 public final class EnsembleRun implements AutoCloseable {
   /** The best source's validation metric, logged beside the ensemble's so that the gain is one subtraction. */
   public static final String BEST_SOURCE_PREFIX = "best_source_";
+  /** The param naming how the weights were set: given, auto or tuned ({@link WeightMode#key}). */
+  public static final String WEIGHTS_PARAM = "weights";
   /** With tuned weights: the validation metric auto weights give. */
   public static final String AUTO_WEIGHTS_PREFIX = "auto_weights_";
   /** With tuned weights: the metrics of the submission's weights on all validation users they were tuned on. */
@@ -159,7 +161,7 @@ public final class EnsembleRun implements AutoCloseable {
       String gitCommit) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("method", spec.method().key());
-    params.put("weights", spec.weights().key());
+    params.put(WEIGHTS_PARAM, spec.weights().key());
     params.put("rank_decay", spec.decay().key());
     params.put("normalize", spec.normalization().key());
     params.put("tune_samples", spec.tuneSamples());
