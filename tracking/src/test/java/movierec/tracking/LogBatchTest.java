@@ -116,4 +116,18 @@ class LogBatchTest {
                 () -> LogBatch.split(metrics, Map.of(), Map.of()));
         assertTrue(e.getMessage().contains("bad key!"), e.getMessage());
     }
+
+    @Test
+    void theRequestNamesTheLoggedModelOfAMetricOnlyWhenThereIsOne() throws Exception {
+        String body = LogBatch.request("r1", List.of(new Metric("best_recall_at_10", 0.25, 7, 0).forModel("m-1"), new Metric("loss/bpr", 0.5, 8, 1)),
+                Map.of("lambda", "500"), Map.of("movierec.kind", "trial"));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        assertEquals("r1", json.path("run_id").asText());
+        assertEquals("m-1", json.path("metrics").get(0).path("model_id").asText());
+        assertEquals(7, json.path("metrics").get(0).path("timestamp").asLong());
+        assertTrue(json.path("metrics").get(1).path("model_id").isMissingNode());
+        assertEquals(1, json.path("metrics").get(1).path("step").asLong());
+        assertEquals("500", json.path("params").get(0).path("value").asText());
+        assertEquals("movierec.kind", json.path("tags").get(0).path("key").asText());
+    }
 }

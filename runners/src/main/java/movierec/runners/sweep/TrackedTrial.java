@@ -91,7 +91,7 @@ final class TrackedTrial {
     String key = spec.plan().metric().key();
     String lossKey = lossKey(spec.family(), record.resolved());
     try (TrialLog log = new TrialLog(workDir)) {
-      log.line("trial %d: %s", index, spec.toJson().replace('\n', ' '));
+      log.line("trial %d: %s", index, spec.resolved().toJson().replace('\n', ' '));
       TrialProgress.started(run, spec);
       try {
         long start = System.nanoTime();

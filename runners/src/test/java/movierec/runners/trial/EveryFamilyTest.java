@@ -1,7 +1,9 @@
 package movierec.runners.trial;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,5 +40,11 @@ class EveryFamilyTest {
     assertTrue(result.validation().recall() > 0, family + " found no held-out item");
     var report = SubmissionValidator.validate(dir.resolve(Submission.FILE), spec.dataset().load());
     assertTrue(report.ok(), family + ": " + report.describe());
+    // A family with a model file serves the same submission from it, loaded without refitting.
+    if (result.modelDir() != null) {
+      Path again = dir.resolve("again.csv");
+      Submission.write(StoredModel.load(result.modelDir()).rank(spec.dataset().load(), "tiny"), spec.dataset().load(), again);
+      assertArrayEquals(Files.readAllBytes(dir.resolve(Submission.FILE)), Files.readAllBytes(again), family + ": stored model's submission");
+    }
   }
 }
