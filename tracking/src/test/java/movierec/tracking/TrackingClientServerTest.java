@@ -70,7 +70,7 @@ class TrackingClientServerTest {
     void loggedInputsAndRunRecordReadBackThroughRest() throws Exception {
         RunInfo run = client.startRun(experimentId, "record", Map.of());
         RunRecord record = new RunRecord("bpr", Map.of("factors", 64, "lr", 0.05), Map.of("factors", 64, "lr", 0.01),
-                Map.of("seed", "42"), "small-seed42", "abc123", "experiments/q.yaml");
+                Map.of("seed", "42"), "small-seed42", "abc123", RunRecord.JOB, "experiments/q.yaml", "");
         client.logBatch(run.runId(), List.of(), record.params(), record.tags());
         client.logInputs(run.runId(), List.of(
                 new DatasetInput("small-seed42/train", "split-hash-1", "synthetic", "synthetic:small seed 42", "training", 100, 50, 2000),

@@ -119,7 +119,7 @@ final class EnsembleCommand implements Callable<Integer> {
         lists = steps.stream().map(st -> poolLists.get(st.candidate())).toList();
       }
 
-      try (EnsembleRun run = EnsembleRun.start(client, logTo, spec, presetChoice, sourceRuns)) {
+      try (EnsembleRun run = EnsembleRun.start(client, logTo, spec, presetChoice, sourceRuns, LocalMlflow.gitCommit())) {
         Ensemble.Result result = Ensemble.build(lists, spec, runData.data(), split, runData.spec().filters());
         RunInfo logged = run.finish(result, lists, runData.data(), runData.trialConfig());
         print(spec, lists, result, logged, client.trackingUri());

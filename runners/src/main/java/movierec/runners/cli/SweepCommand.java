@@ -61,7 +61,7 @@ final class SweepCommand implements Callable<Integer> {
       System.out.printf("%s: experiment %s, %d trials (%s search, metric %s)%n", file, config.experiment(), trials.size(), config.strategy(), config.metric());
       for (int i = 0; i < trials.size(); i++) {
         TrialSpec t = trials.get(i);
-        System.out.printf("  %3d  %-10s %s%n", i, t.family(), t.params());
+        System.out.printf("  %3d  %-10s %s%n", i, t.family(), t.resolved().params());
       }
       return 0;
     }

@@ -39,7 +39,7 @@ public final class TrialRunner {
     ModelFamily<?> family = ModelRegistry.get(spec.family());
     family.params(spec.params()); // fail on bad params before loading data
     Files.createDirectories(outDir);
-    DatasetWriter.atomically(outDir.resolve(CONFIG), w -> w.write(spec.toJson()));
+    DatasetWriter.atomically(outDir.resolve(CONFIG), w -> w.write(spec.resolved().toJson()));
     Dataset data = spec.dataset().load();
     Split split = SPLITS.computeIfAbsent(data.hash() + "/" + spec.split(), k -> spec.split().apply(data.interactions()));
     TrainingPlan plan = spec.plan();

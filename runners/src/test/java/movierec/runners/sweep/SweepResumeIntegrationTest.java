@@ -77,7 +77,7 @@ class SweepResumeIntegrationTest {
         List<RunInfo> runs = client.searchRuns(RunQuery.in(experimentId).withFilter("tags.`movierec.kind` = 'trial'"));
         finishedBeforeKill = runs.stream().filter(r -> r.status() == RunStatus.FINISHED).map(RunInfo::runId).collect(Collectors.toSet());
         midTrial = finishedBeforeKill.isEmpty() ? null
-            : runs.stream().filter(r -> r.status() == RunStatus.RUNNING && r.metrics().containsKey("loss")).findFirst().orElse(null);
+            : runs.stream().filter(r -> r.status() == RunStatus.RUNNING && r.metrics().containsKey(RunKeys.loss("ials", null))).findFirst().orElse(null);
       }
       assertTrue(midTrial != null, "no trial was mid-way: " + Files.readString(dir.resolve("first.log")));
       first.destroyForcibly();

@@ -79,7 +79,7 @@ public record ReportData(String experimentName, String experimentId, String trac
       List<RunInfo> trials = runs.stream().filter(r -> r.parentRunId().filter(sweep.runId()::equals).isPresent()).toList();
       Duration wall = Duration.between(sweep.startTime(), sweep.endTime().orElse(Instant.now()));
       sweeps.add(new SweepSummary(sweep, trials.size(), count(trials, RunStatus.FINISHED), count(trials, RunStatus.FAILED),
-          count(trials, RunStatus.KILLED), wall, Optional.ofNullable(sweep.metrics().get(options.rankingKey()))));
+          count(trials, RunStatus.KILLED), wall, Optional.ofNullable(sweep.metrics().get(RunKeys.sweepBest(options.metric())))));
     }
     sweeps.sort(Comparator.comparing((SweepSummary s) -> s.sweep().startTime()));
     return sweeps;
