@@ -13,13 +13,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import movierec.core.data.Dataset;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.Metric;
 import movierec.core.model.ModelFamily;
 import movierec.core.split.Split;
 import movierec.core.split.SplitProtocol;
+import movierec.core.train.EpochSink;
+import movierec.core.train.RunDefaults;
 import movierec.core.train.Trainer;
 import movierec.core.train.TrainingPlan;
 import movierec.models.ModelRegistry;
@@ -84,10 +85,9 @@ public final class QualityBench {
     ModelFamily<?> family = ModelRegistry.get(familyName);
     Dataset data = dataset.load();
     Split split = split(seed).apply(data.interactions());
-    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), TrainingPlan.DEFAULT_DEPTH, seed, maxEpochs, patience);
-    AtomicInteger epochs = new AtomicInteger();
-    Trainer.Validated v = Trainer.validate(family.create(Map.of()), data, split, plan, (epoch, loss, e, s) -> epochs.set(epoch));
-    return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), epochs.get(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
+    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, seed, maxEpochs, patience);
+    Trainer.Validated v = Trainer.validate(family.create(Map.of()), data, split, plan, EpochSink.NONE);
+    return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), v.epochs(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
   }
 
   /** Runs every family in a child JVM and prints the table as rows arrive, then the whole table sorted. */

@@ -3,6 +3,7 @@ package movierec.runners.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import movierec.core.train.RunDefaults;
 import movierec.runners.bench.QualityBench;
 import movierec.runners.trial.DatasetSpec;
 import picocli.CommandLine.ArgGroup;
@@ -18,7 +19,7 @@ final class QualityBenchCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   TrainCommand.DataSource source;
 
-  @Option(names = "--data-seed", defaultValue = "42", description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
+  @Option(names = "--data-seed", defaultValue = "" + RunDefaults.DATA_SEED, description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
   long dataSeed;
 
   @Option(names = "--families", split = ",", description = "families to run, comma-separated (default: every registered family)")
@@ -30,7 +31,7 @@ final class QualityBenchCommand implements Callable<Integer> {
   @Option(names = "--max-epochs", defaultValue = TrainCommand.DEFAULT_MAX_EPOCHS, description = "cap on epochs (default: ${DEFAULT-VALUE})")
   int maxEpochs;
 
-  @Option(names = "--patience", defaultValue = TrainCommand.DEFAULT_PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
+  @Option(names = "--patience", defaultValue = "" + RunDefaults.PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
   int patience;
 
   @Option(names = "--timeout", defaultValue = "600", description = "seconds per family before its JVM is killed (default: ${DEFAULT-VALUE})")

@@ -39,9 +39,9 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
   static final Duration EPOCH_LINE_EVERY = Duration.ofSeconds(30);
   /** Bar units per trial, so that a running trial's epochs move the bar. */
   private static final int UNITS = 1000;
-  /** The tag and metric a pruned trial carries once sweeps prune (RunKeys.PRUNED, RunKeys.EPOCHS_RUN on the sweepsearch branch). */
-  static final String PRUNED_TAG = "movierec.pruned";
-  static final String EPOCHS_RUN_METRIC = "epochs_run";
+  /** The tag a pruned trial carries and the metric of the epochs a trial ran. */
+  static final String PRUNED_TAG = RunKeys.PRUNED;
+  static final String EPOCHS_RUN_METRIC = RunKeys.EPOCHS_RUN;
 
   /**
    * One finished, failed, killed or pruned trial as the console and {@code --format json} show it.
@@ -94,7 +94,6 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
 
   private final PrintStream out;
   private final String metric;
-  private final boolean maximize;
   private final Function<String, RunInfo> runs;
   private final LongSupplier nanos;
   private final long startNanos;
@@ -109,11 +108,10 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
    * @param runs reads a trial's run (its params, best epoch, duration) when it ends
    * @param terminal redraw a bar (a terminal), or print lines only
    */
-  SweepConsole(PrintStream out, boolean terminal, int total, String metric, boolean maximize, Function<String, RunInfo> runs,
+  SweepConsole(PrintStream out, boolean terminal, int total, String metric, Function<String, RunInfo> runs,
       LongSupplier nanos) {
     this.out = out;
     this.metric = metric;
-    this.maximize = maximize;
     this.runs = runs;
     this.nanos = nanos;
     this.startNanos = nanos.getAsLong();
@@ -178,11 +176,13 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
     return List.copyOf(lines);
   }
 
-  /** The best trial that ran to its end (pruned trials stopped early and do not compete). */
+  /**
+   * The best trial that ran to its end (pruned trials stopped early and do not compete); a sweep's
+   * metric is better when higher (the sweep file refuses {@code minimize}).
+   */
   synchronized Optional<TrialLine> best() {
-    Comparator<TrialLine> byMetric = Comparator.comparingDouble(TrialLine::metric);
     return lines.stream().filter(TrialLine::complete).filter(l -> l.metric() != null && !l.metric().isNaN())
-        .max(maximize ? byMetric : byMetric.reversed());
+        .max(Comparator.comparingDouble(TrialLine::metric));
   }
 
   /** Overall progress: finished trials plus each running trial's share of its epochs. */
