@@ -54,10 +54,10 @@ public final class MultVaeQuality {
       writeSplit(split, dir);
       List<String> command = new ArrayList<>(List.of(python != null ? python : MultVaeBench.venvPython(root),
           root.resolve("models/bench/multvae_quality_torch.py").toString(), "--split", dir.toString()));
-      addArgs(command, "epochs", maxEpochs, "patience", patience == 0 ? maxEpochs : patience, "batch",
-          NeuralModel.batchSizeFor(params.batchSize(), (int) IntStream.range(0, split.train().numUsers()).filter(u -> split.train().length(u) > 0).count()), "hidden", params.hidden(),
-          "latent", params.latent(), "dropout", params.dropout(), "lr", params.learningRate(), "beta_cap", params.betaCap(), "anneal_steps",
-          params.annealSteps(), "weight_decay", params.weightDecay());
+      int users = (int) IntStream.range(0, split.train().numUsers()).filter(u -> split.train().length(u) > 0).count();
+      addArgs(command, "epochs", maxEpochs, "patience", patience == 0 ? maxEpochs : patience, "batch", NeuralModel.batchSizeFor(params.batchSize(), users),
+          "hidden", params.hidden(), "latent", params.latent(), "dropout", params.dropout(), "lr", params.learningRate(), "beta_cap", params.betaCap(),
+          "anneal_steps", MultVae.annealSteps(params, users), "weight_decay", params.weightDecay());
       double reference = MultVaeBench.run(command).stream().filter(l -> l.startsWith("RESULT"))
           .map(l -> Double.parseDouble(l.replaceAll(".*recall_at_10=([0-9.]+).*", "$1"))).findFirst()
           .orElseThrow(() -> new IllegalStateException("the PyTorch reference printed no RESULT line"));
