@@ -113,7 +113,7 @@ final class SweepCommand implements Callable<Integer> {
       console.printf("sweep %s: %d trials, %d at a time; experiment %s in MLflow: %s%n", config.file(), total, threads, config.experiment(),
           MlflowLinks.experiment(shownUri, experimentId));
       SweepRunner.Summary summary;
-      SweepConsole progress = new SweepConsole(console, System.console() != null, config.experiment(), total, config.metric(), true,
+      SweepConsole progress = new SweepConsole(console, System.console() != null, total, config.metric(),
           client::getRun, System::nanoTime);
       try (progress; AutoCloseable listening = TrialProgress.listen(config.hash(), progress)) {
         summary = runner.run(config, scheduler, progress, fresh, threads);

@@ -94,7 +94,6 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
 
   private final PrintStream out;
   private final String metric;
-  private final boolean maximize;
   private final Function<String, RunInfo> runs;
   private final LongSupplier nanos;
   private final long startNanos;
@@ -109,19 +108,18 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
    * @param runs reads a trial's run (its params, best epoch, duration) when it ends
    * @param terminal redraw a bar (a terminal), or print lines only
    */
-  SweepConsole(PrintStream out, boolean terminal, String taskName, int total, String metric, boolean maximize, Function<String, RunInfo> runs,
+  SweepConsole(PrintStream out, boolean terminal, int total, String metric, Function<String, RunInfo> runs,
       LongSupplier nanos) {
     this.out = out;
     this.metric = metric;
-    this.maximize = maximize;
     this.runs = runs;
     this.nanos = nanos;
     this.startNanos = nanos.getAsLong();
     this.total = total;
     if (terminal) {
       this.terminal = new TerminalBar(out);
-      this.bar = new ProgressBarBuilder().setTaskName(taskName).setInitialMax((long) total * UNITS).setStyle(ProgressBarStyle.ASCII)
-          .setConsumer(this.terminal).continuousUpdate().build();
+      this.bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax((long) total * UNITS).setUnit(" trials", UNITS)
+          .setStyle(ProgressBarStyle.ASCII).setConsumer(this.terminal).continuousUpdate().build();
     } else {
       this.terminal = null;
       this.bar = null;
@@ -161,8 +159,9 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
     running.remove(outcome.runName());
     TrialLine line = line(outcome);
     lines.add(line);
+    // On a terminal the bar shows the time left.
     println(String.format(Locale.ROOT, "[%" + Integer.toString(this.total).length() + "d/%d] %s%s", done, this.total, format(line),
-        done < this.total ? sweepEtaText() : ""));
+        done < this.total && terminal == null ? sweepEtaText() : ""));
     redraw();
   }
 
@@ -177,11 +176,13 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
     return List.copyOf(lines);
   }
 
-  /** The best trial that ran to its end (pruned trials stopped early and do not compete). */
+  /**
+   * The best trial that ran to its end (pruned trials stopped early and do not compete); a sweep's
+   * metric is better when higher (the sweep file refuses {@code minimize}).
+   */
   synchronized Optional<TrialLine> best() {
-    Comparator<TrialLine> byMetric = Comparator.comparingDouble(TrialLine::metric);
     return lines.stream().filter(TrialLine::complete).filter(l -> l.metric() != null && !l.metric().isNaN())
-        .max(maximize ? byMetric : byMetric.reversed());
+        .max(Comparator.comparingDouble(TrialLine::metric));
   }
 
   /** Overall progress: finished trials plus each running trial's share of its epochs. */
@@ -261,10 +262,14 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
   private void redraw() {
     if (bar == null) return;
     bar.stepTo(Math.round(progress() * total * UNITS));
+    // Short: the bar gets what the message leaves of the terminal's width.
     StringBuilder msg = new StringBuilder();
-    best().ifPresent(b -> msg.append(String.format(Locale.ROOT, "best %s %.4f", metric, b.metric())));
-    running.entrySet().stream().filter(e -> e.getValue().epochs > 0).reduce((a, b) -> b)
-        .ifPresent(e -> msg.append(msg.length() == 0 ? "" : "; ").append(e.getKey()).append(' ').append(epochText(e.getValue())));
+    best().ifPresent(b -> msg.append(String.format(Locale.ROOT, "best %.4f", b.metric())));
+    running.entrySet().stream().filter(e -> e.getValue().epochs > 0).reduce((a, b) -> b).ifPresent(e -> {
+      Running r = e.getValue();
+      msg.append(msg.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(r.epochs).append('/').append(r.maxEpochs)
+          .append(r.eta().map(d -> " <" + clock(d)).orElse(""));
+    });
     bar.setExtraMessage(msg.toString());
   }
 

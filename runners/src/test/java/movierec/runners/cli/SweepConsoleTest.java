@@ -31,7 +31,7 @@ class SweepConsoleTest {
   private final Map<String, RunInfo> runs = new HashMap<>();
 
   private SweepConsole console(int trials) {
-    return new SweepConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, "exp", trials, "recall_at_10", true, runs::get, () -> now[0]);
+    return new SweepConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, trials, "recall_at_10", runs::get, () -> now[0]);
   }
 
   private String printed() {
