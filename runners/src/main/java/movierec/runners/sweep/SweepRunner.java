@@ -18,6 +18,7 @@ import movierec.runners.trial.TrialSpec;
 import movierec.tracking.Metric;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunRecord;
 import movierec.tracking.RunQuery;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
@@ -164,7 +165,8 @@ public final class SweepRunner {
     tags.put(RunKeys.KIND, RunKeys.KIND_SWEEP);
     tags.put(RunKeys.SWEEP_ID, sweepId);
     tags.put(RunKeys.CONFIG_HASH, config.hash());
-    tags.put(RunKeys.GIT_COMMIT, gitCommit);
+    tags.put(RunRecord.GIT_COMMIT_TAG, gitCommit);
+    tags.put(RunRecord.SOURCE_TYPE_TAG, RunRecord.JOB);
     tags.put(RunKeys.NODE, Heartbeat.thisProcess());
     tags.put(TrackingClient.SOURCE_NAME_TAG, config.file().getFileName().toString());
     tags.put("mlflow.note.content", "Sweep of " + config.file().getFileName() + ": " + trials + " trials, "
@@ -255,10 +257,10 @@ public final class SweepRunner {
     long finished = s.count(RunStatus.FINISHED);
     metrics.add(Metric.of("trials_finished", finished, 0));
     metrics.add(Metric.of("trials_failed", s.trials() - finished, 0));
-    metrics.add(Metric.of("wall_seconds", s.seconds(), 0));
+    metrics.add(Metric.rounded("wall_seconds", s.seconds(), 0));
     s.outcomes().stream().filter(o -> o.status() == RunStatus.FINISHED).map(TrialOutcome::metric)
         .reduce((a, b) -> better(config, a, b) ? a : b)
-        .ifPresent(v -> metrics.add(Metric.of(RunKeys.best(config.metric()), v, 0)));
+        .ifPresent(v -> metrics.add(Metric.rounded(RunKeys.sweepBest(config.metric()), v, 0)));
     client.logMetrics(s.parent().runId(), metrics);
     if (s.complete()) {
       client.endRun(s.parent().runId(), RunStatus.FINISHED);

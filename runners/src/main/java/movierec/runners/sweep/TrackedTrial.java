@@ -1,5 +1,6 @@
 package movierec.runners.sweep;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,7 +17,10 @@ import movierec.models.ModelRegistry;
 import movierec.runners.trial.TrialResult;
 import movierec.runners.trial.TrialRunner;
 import movierec.runners.trial.TrialSpec;
+import movierec.runners.trial.ModelDescriptor;
+import movierec.tracking.LoggedModel;
 import movierec.tracking.Metric;
+import movierec.tracking.RunArtifacts;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
 import movierec.tracking.RunRecord;
@@ -46,14 +50,16 @@ final class TrackedTrial {
     tags.put(RunKeys.SEED, Long.toString(spec.seed()));
     tags.put(RunKeys.NODE, node);
     tags.put(RunKeys.TRIAL_KEY, spec.key());
-    parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunKeys.GIT_COMMIT)
+    parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunRecord.GIT_COMMIT_TAG)
         || e.getKey().equals(RunKeys.CONFIG_HASH) || e.getKey().equals(TrackingClient.SOURCE_NAME_TAG)).forEach(e -> tags.put(e.getKey(), e.getValue()));
     RunInfo run = client.startChildRun(parent, runName(spec, index), tags);
     if (running != null) running.add(run.runId());
     Heartbeat.start(client, run.runId());
+    SystemMetrics.start(client, run.runId());
     try {
       return runTracked(client, run, index, spec, workDir, cancelled);
     } finally {
+      SystemMetrics.stop(run.runId());
       Heartbeat.stop(run.runId());
       if (running != null) running.remove(run.runId());
     }
@@ -74,29 +80,37 @@ final class TrackedTrial {
     RunRecord record = record(spec, run);
     client.logBatch(run.runId(), List.of(), record.params(), record.tags());
     String key = spec.plan().metric().key();
+    String lossKey = lossKey(spec.family(), record.resolved());
     try (TrialLog log = new TrialLog(workDir)) {
       log.line("trial %d: %s", index, spec.toJson().replace('\n', ' '));
+      TrialProgress.started(run, spec);
       try {
         long start = System.nanoTime();
         long[] epochLogging = {0};
         TrialResult result = TrialRunner.run(spec, workDir, (epoch, loss, e, seconds) -> {
           log.line("epoch %d loss %.5f %s=%.5f (%.2fs)", epoch, loss, key, e.asMap().get(key), seconds);
+          TrialProgress.epoch(run, spec, epoch);
           long logStart = System.nanoTime();
-          client.logMetrics(run.runId(), epochMetrics(epoch, loss, e, seconds));
+          client.logMetrics(run.runId(), epochMetrics(lossKey, epoch, loss, e, seconds));
           epochLogging[0] += System.nanoTime() - logStart;
           if (cancelled.getAsBoolean()) throw new CancellationException("sweep cancelled");
         });
-        if (result.bestEpoch() == 0) client.logMetrics(run.runId(), epochMetrics(0, Double.NaN, result.validation(), result.fitSeconds()));
+        if (result.bestEpoch() == 0) client.logMetrics(run.runId(), epochMetrics(lossKey, 0, Double.NaN, result.validation(), result.fitSeconds()));
         // The trial's own work without tracking calls: the run's duration minus this is tracking overhead.
         List<Metric> summary = summary(result);
-        summary.add(Metric.of(RunKeys.TRIAL_SECONDS, (System.nanoTime() - start - epochLogging[0]) / 1e9, 0));
+        summary.add(Metric.rounded(RunKeys.TRIAL_SECONDS, (System.nanoTime() - start - epochLogging[0]) / 1e9, 0));
         client.logInputs(run.runId(), result.inputs());
-        client.logBatch(run.runId(), summary, Map.of(),
-            Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
+        Map<String, String> tags = new LinkedHashMap<>(Map.of(RunKeys.DATASET_HASH, result.datasetHash(), RunKeys.SPLIT_HASH, result.splitHash()));
+        if (result.modelDir() != null) {
+          LoggedModel model = logModel(client, run, record, result.modelDir());
+          summary.replaceAll(m -> m.forModel(model.modelId()));
+          tags.put(RunKeys.MODEL_FORMAT, model.tags().get(RunKeys.MODEL_FORMAT));
+        }
+        client.logBatch(run.runId(), summary, Map.of(), tags);
         log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs", key, result.validation().asMap().get(key),
             result.bestEpoch(), result.fitSeconds(), result.refitSeconds());
         log.close();
-        client.artifacts(run).uploadDirectory(workDir, "");
+        uploadRunFiles(client.artifacts(run), workDir);
         client.endRun(run.runId(), RunStatus.FINISHED);
         return new TrialOutcome(run.runId(), run.runName(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family(), null);
       } catch (CancellationException e) {
@@ -111,6 +125,33 @@ final class TrackedTrial {
         uploadFailure(client, run, workDir, e);
         client.endRun(run.runId(), RunStatus.FAILED);
         return new TrialOutcome(run.runId(), run.runName(), RunStatus.FAILED, Double.NaN, spec.family(), reason);
+      }
+    }
+  }
+
+  /**
+   * The trial's model folder as an MLflow 3 logged model of the run, named after it, with the model
+   * params and the descriptor's family and file format as tags; the run's summary metrics are then
+   * attributed to it.
+   */
+  private static LoggedModel logModel(TrackingClient client, RunInfo run, RunRecord record, Path modelDir) throws IOException {
+    ModelDescriptor descriptor = ModelDescriptor.fromJson(Files.readString(modelDir.resolve(ModelDescriptor.FILE)), modelDir.toString());
+    Map<String, String> params = new LinkedHashMap<>();
+    record.resolved().forEach((k, v) -> params.put(k, String.valueOf(v)));
+    return client.logModel(run, run.runName(), params,
+        Map.of(RunKeys.FAMILY, descriptor.family(), RunKeys.MODEL_FORMAT, descriptor.format()), modelDir);
+  }
+
+  /** The run's own files: everything but the model folder, which is the logged model's. */
+  private static void uploadRunFiles(RunArtifacts artifacts, Path workDir) throws IOException {
+    try (var entries = Files.list(workDir)) {
+      for (Path p : entries.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (Files.isDirectory(p)) {
+          if (!name.equals(ModelDescriptor.DIR)) artifacts.uploadDirectory(p, name);
+        } else {
+          artifacts.uploadFile(p, name);
+        }
       }
     }
   }
@@ -138,24 +179,29 @@ final class TrackedTrial {
     settings.put("max_epochs", Integer.toString(spec.maxEpochs()));
     settings.put("patience", Integer.toString(spec.patience()));
     return new RunRecord(spec.family(), family.resolve(spec.params()), family.defaultValues(), settings, spec.dataset().label(),
-        run.tags().getOrDefault(RunKeys.GIT_COMMIT, "unknown"),
-        run.tags().getOrDefault(TrackingClient.SOURCE_NAME_TAG, TrackingClient.DEFAULT_SOURCE_NAME));
+        run.tags().getOrDefault(RunRecord.GIT_COMMIT_TAG, "unknown"), RunRecord.JOB,
+        run.tags().getOrDefault(TrackingClient.SOURCE_NAME_TAG, TrackingClient.DEFAULT_SOURCE_NAME), "");
   }
 
-  private static List<Metric> epochMetrics(int epoch, double loss, Evaluation e, double seconds) {
+  private static List<Metric> epochMetrics(String lossKey, int epoch, double loss, Evaluation e, double seconds) {
     List<Metric> m = new ArrayList<>();
-    e.asMap().forEach((k, v) -> m.add(Metric.of(k, v, epoch)));
-    if (!Double.isNaN(loss)) m.add(Metric.of(RunKeys.LOSS, loss, epoch));
-    m.add(Metric.of(RunKeys.EPOCH_SECONDS, seconds, epoch));
+    e.asMap().forEach((k, v) -> m.add(Metric.rounded(k, v, epoch)));
+    if (!Double.isNaN(loss)) m.add(Metric.rounded(lossKey, loss, epoch));
+    m.add(Metric.rounded(RunKeys.EPOCH_SECONDS, seconds, epoch));
     return m;
+  }
+
+  /** The loss's key names the family and, for families whose params choose it, the objective: losses of one key mean one thing. */
+  static String lossKey(String family, Map<String, Object> resolved) {
+    return RunKeys.loss(family, resolved.get("loss"));
   }
 
   private static List<Metric> summary(TrialResult r) {
     List<Metric> m = new ArrayList<>();
-    r.validation().asMap().forEach((k, v) -> m.add(Metric.of(RunKeys.best(k), v, 0)));
+    r.validation().asMap().forEach((k, v) -> m.add(Metric.rounded(RunKeys.best(k), v, 0)));
     m.add(Metric.of(RunKeys.BEST_EPOCH, r.bestEpoch(), 0));
-    m.add(Metric.of(RunKeys.FIT_SECONDS, r.fitSeconds(), 0));
-    m.add(Metric.of(RunKeys.REFIT_SECONDS, r.refitSeconds(), 0));
+    m.add(Metric.rounded(RunKeys.FIT_SECONDS, r.fitSeconds(), 0));
+    m.add(Metric.rounded(RunKeys.REFIT_SECONDS, r.refitSeconds(), 0));
     return m;
   }
 }

@@ -71,7 +71,7 @@ class ClusterIntegrationTest {
   private static RunInfo midTrialOn(TrackingClient client, String experimentId, String node) throws InterruptedException {
     for (int i = 0; i < 1500; i++) {
       var running = client.searchRuns(RunQuery.in(experimentId).withFilter("tags.`movierec.kind` = 'trial' AND attributes.status = 'RUNNING'"))
-          .stream().filter(r -> node.equals(r.tags().get(RunKeys.NODE)) && r.metrics().containsKey("loss")).findFirst();
+          .stream().filter(r -> node.equals(r.tags().get(RunKeys.NODE)) && r.metrics().containsKey(RunKeys.loss("ials", null))).findFirst();
       if (running.isPresent()) return running.get();
       TimeUnit.MILLISECONDS.sleep(200);
     }
