@@ -9,7 +9,6 @@ process's peak RSS.
 import argparse
 import json
 import os
-import resource
 import time
 
 # implicit parallelizes over rows itself and warns unless BLAS runs single-threaded (its own advice).
@@ -19,6 +18,16 @@ import implicit
 import numpy as np
 import scipy.sparse as sp
 from implicit.cpu.als import AlternatingLeastSquares
+
+
+def peak_rss_mb():
+    # VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over from the process that spawned this one
+    # (the JVM), so it would report the JVM's peak.
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024)
+    return -1
 
 
 def main():
@@ -41,7 +50,7 @@ def main():
     fit = time.perf_counter() - start
     print(json.dumps({
         "users": int(x.shape[0]), "items": int(x.shape[1]), "implicit": implicit.__version__,
-        "seconds": {"fit": round(fit, 3)}, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "seconds": {"fit": round(fit, 3)}, "peak_rss_mb": peak_rss_mb(),
     }))
 
 
