@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TopKTest {
@@ -42,5 +44,24 @@ class TopKTest {
     int[] items = new int[2];
     TopK.select(buffer, 3, 3, 2, items, new float[2]);
     assertArrayEquals(new int[] {1, 2}, items, "indices are relative to the row");
+  }
+
+  /** Random rows with many ties and excluded items: the heap keeps exactly what a full sort ranks first. */
+  @Test
+  void matchesAFullSort() {
+    SplittableRandom rng = new SplittableRandom(9);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + rng.nextInt(400);
+      int k = 1 + rng.nextInt(60);
+      float[] scores = new float[n];
+      for (int i = 0; i < n; i++) scores[i] = rng.nextInt(10) == 0 ? Float.NEGATIVE_INFINITY : rng.nextInt(20);
+      Integer[] order = IntStream.range(0, n).filter(i -> scores[i] != Float.NEGATIVE_INFINITY).boxed().toArray(Integer[]::new);
+      Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
+      int[] expected = Arrays.stream(order).limit(k).mapToInt(Integer::intValue).toArray();
+      int[] items = new int[k];
+      float[] kept = new float[k];
+      int found = TopK.select(scores, 0, n, k, items, kept);
+      assertArrayEquals(expected, Arrays.copyOf(items, found), "trial " + trial);
+    }
   }
 }

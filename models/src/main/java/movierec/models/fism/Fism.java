@@ -194,7 +194,7 @@ public final class Fism extends IterativeModel<Fism.State> {
     }
     int[] rows = new int[users.length];
     for (int b = 0; b < rows.length; b++) rows[b] = b;
-    Products.factorScores(userRows, rows, kb, Products.transpose(state.qb(), numItems, kb), numItems, out);
+    Products.factorScores(userRows, rows, kb, state.qb(), numItems, out);
   }
 
   @Override

@@ -45,8 +45,7 @@ public final class Factors {
 
   /** Writes {@code out[b, :]}, the scores of every item for {@code users[b]}. */
   public void score(int[] userIndices, float[] out) {
-    // Transposing per call costs numItems × k, small next to the batch's scores, and is never stale.
-    Products.factorScores(users, userIndices, k, Products.transpose(items, numItems, k), numItems, out);
+    Products.factorScores(users, userIndices, k, items, numItems, out);
   }
 
   public Factors copy() {

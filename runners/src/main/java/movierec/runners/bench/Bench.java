@@ -22,6 +22,7 @@ import movierec.core.synth.SyntheticConfig;
 import movierec.core.synth.SyntheticData;
 import movierec.core.train.TrainingPlan;
 import movierec.models.ModelRegistry;
+import movierec.models.ials.IalsParams;
 import movierec.models.puresvd.PureSvdParams;
 
 /**
@@ -29,7 +30,7 @@ import movierec.models.puresvd.PureSvdParams;
  * shape: loading train_ratings.csv (under 5 s), the EASE fit against the same fit in numpy/scipy (at
  * most half of numpy's time), and a full-ranking evaluation of every user over every item (under 2 s),
  * split into model scoring and masking/top-K/metrics; then PureSVD's fit and evaluation beside scipy's
- * {@code svds}. Prints figures; judges nothing by exit code.
+ * {@code svds}, and iALS's beside {@code implicit}; CPU seconds beside wall seconds, and the JVM's peak RSS. Prints figures; judges nothing by exit code.
  */
 public final class Bench {
   static final double LOAD_TARGET_SECONDS = 5;
@@ -94,6 +95,35 @@ public final class Bench {
       out.printf("ease Java/numpy     %6.2f     (target <= %.1f: %s)%n", ratio, FIT_TARGET_RATIO, verdict(ratio <= FIT_TARGET_RATIO));
     }
     pureSvd(s, dir, data, out);
+    ials(s, dir, data, out);
+    out.printf("peak RSS (Java)     %,d MB%n", peakRssMb());
+  }
+
+  /** iALS at its defaults against {@code implicit}'s CPU ALS with the same factors, regularization, alpha and iterations. */
+  private static void ials(Settings s, Path dir, Dataset data, PrintStream out) throws IOException, InterruptedException {
+    IalsParams p = new IalsParams();
+    Model model = ModelRegistry.get("ials").create(Map.of());
+    double javaFit = Timed.of(() -> fit(model, data)).seconds();
+    out.printf("ials fit (Java)     %6.2f s  (factors %d, %d epochs)%n", javaFit, p.factors(), p.epochs());
+    evaluate("ials", model, data, out);
+    if (s.numpy()) {
+      NumpyReference.ImplicitFit ref = NumpyReference.fitIals(s.home(), dir.resolve(DatasetLoader.RATINGS), p.factors(), p.regularization(),
+          p.alpha(), p.epochs());
+      out.printf("ials fit (implicit) %6.2f s  (implicit %s, peak RSS %,d MB)%n", ref.fitSeconds(), ref.version(), ref.peakRssMb());
+      out.printf("ials Java/implicit  %6.2f%n", javaFit / ref.fitSeconds());
+    }
+  }
+
+  /** The JVM process's peak resident set (VmHWM), heap and off-heap; -1 where /proc is missing. */
+  private static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 
   /** PureSVD at its default rank: our randomized SVD against scipy's {@code svds} (Lanczos) on the same X. */
@@ -126,13 +156,20 @@ public final class Bench {
     Evaluator evaluator = new Evaluator(split.truth(), exclusions, data.numItems(), 10, TrainingPlan.DEFAULT_DEPTH);
     for (String run : new String[] {"first", "second"}) {
       ScoringClock clock = new ScoringClock(model);
+      long cpuStart = processCpuNanos();
       Timed<?> total = Timed.of(() -> evaluator.evaluate(clock));
+      double cpu = (processCpuNanos() - cpuStart) / 1e9;
       double scoring = clock.nanos / 1e9;
       boolean judged = run.equals("second");
-      out.printf("%s evaluation (%-6s) %6.2f s  (model scoring %.2f s, masking/top-K/metrics %.2f s; %,d users x %,d items)%s%n", family, run,
-          total.seconds(), scoring, total.seconds() - scoring, data.numUsers(), data.numItems(),
+      out.printf("%s evaluation (%-6s) %6.2f s  (cpu %.2f s; model scoring %.2f s, masking/top-K/metrics %.2f s; %,d users x %,d items)%s%n",
+          family, run, total.seconds(), cpu, scoring, total.seconds() - scoring, data.numUsers(), data.numItems(),
           judged ? String.format("  (target < %.0f s: %s)", EVALUATION_TARGET_SECONDS, verdict(total.seconds() < EVALUATION_TARGET_SECONDS)) : "");
     }
+  }
+
+  /** CPU time of every thread of this process, OpenBLAS's included: on a shared machine wall time alone says little. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static String verdict(boolean met) {

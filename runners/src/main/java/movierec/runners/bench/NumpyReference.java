@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs {@code runners/bench/ease_numpy.py} and {@code puresvd_scipy.py} in the project's {@code .venv-bench/} (made or updated by
- * {@code runners/bench/setup-venv.sh}, with pinned numpy and scipy) and reads the timings it prints.
+ * Runs {@code runners/bench/ease_numpy.py}, {@code puresvd_scipy.py} and {@code ials_implicit.py} in the project's {@code .venv-bench/} (made or updated by
+ * {@code runners/bench/setup-venv.sh}, with pinned numpy, scipy and implicit) and reads the timings it prints.
  */
 final class NumpyReference {
   static final String SCRIPT = "runners/bench/ease_numpy.py";
   static final String PURESVD_SCRIPT = "runners/bench/puresvd_scipy.py";
+  static final String IALS_SCRIPT = "runners/bench/ials_implicit.py";
   static final String SETUP = "runners/bench/setup-venv.sh";
   static final String VENV_PYTHON = ".venv-bench/bin/python";
 
@@ -34,6 +35,16 @@ final class NumpyReference {
   /** Seconds of scipy's {@code svds} of X and the user factors X V (loading excluded). */
   static double fitPureSvd(Path home, Path ratings, int factors) throws IOException, InterruptedException {
     return run(home, PURESVD_SCRIPT, "--ratings", ratings.toString(), "--factors", Integer.toString(factors)).get("seconds").get("fit").asDouble();
+  }
+
+  /** The reference iALS fit in {@code implicit}: seconds (loading excluded) and the Python process's peak RSS. */
+  record ImplicitFit(double fitSeconds, long peakRssMb, String version) {}
+
+  static ImplicitFit fitIals(Path home, Path ratings, int factors, double regularization, double alpha, int iterations)
+      throws IOException, InterruptedException {
+    JsonNode json = run(home, IALS_SCRIPT, "--ratings", ratings.toString(), "--factors", Integer.toString(factors), "--regularization",
+        Double.toString(regularization), "--alpha", Double.toString(alpha), "--iterations", Integer.toString(iterations));
+    return new ImplicitFit(json.get("seconds").get("fit").asDouble(), json.get("peak_rss_mb").asLong(), json.get("implicit").asText());
   }
 
   private static JsonNode run(Path home, String script, String... args) throws IOException, InterruptedException {
