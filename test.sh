@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the tests. Test tiers are JUnit tags: untagged tests are the fast tier (about a minute, for the
 # edit loop); `slow`, `mlflow` (the real MLflow server), `cluster` (PostgreSQL job store) and `browser`
-# (headless Chromium) are the rest.
+# (Debian's chromium and chromedriver from /usr/bin, headless; .ci/run installs them) are the rest.
 #   ./test.sh            every tier: starts the project's MLflow server (infra/mlflow/server.sh) unless
 #                        MLFLOW_TRACKING_URI names one, and sets up PostgreSQL (infra/scheduler/postgres.sh)
 #   ./test.sh --fast     the fast tier only, no services

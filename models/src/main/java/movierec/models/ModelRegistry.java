@@ -31,6 +31,8 @@ import movierec.models.genrerule.GenreRule;
 import movierec.models.genrerule.GenreRuleParams;
 import movierec.models.gru4rec.Gru4Rec;
 import movierec.models.gru4rec.Gru4RecParams;
+import movierec.models.higherease.HigherEase;
+import movierec.models.higherease.HigherEaseParams;
 import movierec.models.ials.Ials;
 import movierec.models.ials.IalsParams;
 import movierec.models.itemknn.ItemKnn;
@@ -69,6 +71,7 @@ public final class ModelRegistry {
     add(new ModelFamily<>("mostpop", "items ranked by interaction count", MostPopularParams.class, new MostPopularParams(), MostPopular::new));
     add(new ModelFamily<>("ease", "EASE: closed-form item-item autoencoder (Steck 2019)", EaseParams.class, new EaseParams(), Ease::new));
     add(new ModelFamily<>("edlae", "EDLAE: EASE with emphasized-dropout regularization per item (Steck 2020)", EdlaeParams.class, new EdlaeParams(), Edlae::new));
+    add(new ModelFamily<>("higher_ease", "higher-order EASE: EASE plus weights from frequent item pairs, fitted by ADMM (Steck and Liang 2021)", HigherEaseParams.class, new HigherEaseParams(), HigherEase::new));
     add(new ModelFamily<>("rp3beta", "RP3beta: item-user-item random walk, popularity-discounted (Paudel et al. 2017)", Rp3betaParams.class, new Rp3betaParams(), Rp3beta::new));
     add(new ModelFamily<>("puresvd", "PureSVD: truncated SVD of the user-item matrix (Cremonesi et al. 2010)", PureSvdParams.class, new PureSvdParams(), PureSvd::new));
     add(new ModelFamily<>("ials", "iALS: weighted matrix factorization for implicit feedback (Hu et al. 2008)", IalsParams.class, new IalsParams(), Ials::new));

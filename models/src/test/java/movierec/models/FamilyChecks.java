@@ -86,6 +86,8 @@ public final class FamilyChecks {
     float[] before = fitAndScore(fitted, data, 5);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     fitted.save(bytes);
+    String tag = new java.io.DataInputStream(new ByteArrayInputStream(bytes.toByteArray())).readUTF();
+    assertTrue(fitted.fileFormat().startsWith(tag), family + " file starts with '" + tag + "', its format is " + fitted.fileFormat());
     Model loaded = ModelRegistry.get(family).create(params);
     loaded.load(new ByteArrayInputStream(bytes.toByteArray()));
     assertArrayEquals(before, scoreAll(loaded, data), family + " scores changed after save/load");

@@ -1,5 +1,8 @@
 package movierec.tracking;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +17,7 @@ record LogBatch(List<Metric> metrics, Map<String, String> params, Map<String, St
     private static final int ENVELOPE_BYTES = 10_000;
     /** Field names, quotes and numbers around one item's key and value. */
     private static final int ITEM_OVERHEAD_BYTES = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     LogBatch {
         metrics = List.copyOf(metrics);
@@ -59,6 +63,27 @@ record LogBatch(List<Metric> metrics, Map<String, String> params, Map<String, St
             batches.add(new LogBatch(batchMetrics, batchParams, batchTags));
         }
         return batches;
+    }
+
+    /**
+     * The body of {@code runs/log-batch}, written here rather than by the Java client, whose 2.x
+     * protos have no metric {@code model_id} (the link of a value to an MLflow 3 logged model).
+     */
+    static String request(String runId, List<Metric> metrics, Map<String, String> params, Map<String, String> tags) {
+        ObjectNode body = JSON.createObjectNode().put("run_id", runId);
+        ArrayNode m = body.putArray("metrics");
+        for (Metric metric : metrics) {
+            ObjectNode point = m.addObject().put("key", metric.key()).put("value", metric.value())
+                    .put("timestamp", metric.timestampMs()).put("step", metric.step());
+            if (metric.modelId() != null) {
+                point.put("model_id", metric.modelId());
+            }
+        }
+        ArrayNode p = body.putArray("params");
+        params.forEach((k, v) -> p.addObject().put("key", k).put("value", v));
+        ArrayNode t = body.putArray("tags");
+        tags.forEach((k, v) -> t.addObject().put("key", k).put("value", v));
+        return body.toString();
     }
 
     /** Doubled: JSON escaping of quotes and backslashes in values such as embedded JSON. */

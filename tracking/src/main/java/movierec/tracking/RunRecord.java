@@ -18,15 +18,18 @@ import java.util.stream.Collectors;
  * @param settings run settings beside the model params (dataset, split, seed, ...), logged as params too
  * @param dataset the dataset label shown in the description
  * @param gitCommit the code version, {@code unknown} outside a git checkout
+ * @param sourceType {@link #JOB} (a sweep's trial) or {@link #LOCAL} (a command run by hand, an ensemble)
  * @param sourceName what produced the run, e.g. the sweep file
+ * @param detail the description in words instead of the params that differ (an ensemble's method and sources); empty for none
  */
 public record RunRecord(String family, Map<String, Object> resolved, Map<String, Object> defaults, Map<String, String> settings,
-    String dataset, String gitCommit, String sourceName) {
+    String dataset, String gitCommit, String sourceType, String sourceName, String detail) {
   public static final String GIT_COMMIT_TAG = "mlflow.source.git.commit";
   public static final String SOURCE_TYPE_TAG = "mlflow.source.type";
   public static final String NOTE_TAG = "mlflow.note.content";
-  /** MLflow's source types are NOTEBOOK, JOB, PROJECT, LOCAL; a sweep trial is a scheduled job. */
-  public static final String SOURCE_TYPE = "JOB";
+  /** MLflow's source types are NOTEBOOK, JOB, PROJECT, LOCAL: a sweep trial is a scheduled job, an ensemble a local command. */
+  public static final String JOB = "JOB";
+  public static final String LOCAL = "LOCAL";
 
   public RunRecord {
     resolved = new TreeMap<>(resolved);
@@ -54,8 +57,9 @@ public record RunRecord(String family, Map<String, Object> resolved, Map<String,
     return changed;
   }
 
-  /** One line for the run's Description: family, params that differ from defaults, dataset. */
+  /** One line for the run's Description: family, params that differ from defaults (or the detail), dataset. */
   public String note() {
+    if (!detail.isEmpty()) return detail + " on " + dataset;
     Map<String, Object> changed = changed();
     String params = changed.isEmpty() ? "defaults"
         : changed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
@@ -66,7 +70,7 @@ public record RunRecord(String family, Map<String, Object> resolved, Map<String,
   public Map<String, String> tags() {
     Map<String, String> t = new LinkedHashMap<>();
     t.put(GIT_COMMIT_TAG, gitCommit);
-    t.put(SOURCE_TYPE_TAG, SOURCE_TYPE);
+    t.put(SOURCE_TYPE_TAG, sourceType);
     t.put(TrackingClient.SOURCE_NAME_TAG, sourceName);
     t.put(NOTE_TAG, note());
     return t;

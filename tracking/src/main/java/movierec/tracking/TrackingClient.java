@@ -1,8 +1,13 @@
 package movierec.tracking;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +50,14 @@ public final class TrackingClient implements AutoCloseable {
     public static final String USER_TAG = "mlflow.user";
     /** {@link #SOURCE_NAME_TAG} when the caller names no source. */
     public static final String DEFAULT_SOURCE_NAME = "movierec";
+    /** The logged models' {@code model_type}. */
+    public static final String MODEL_TYPE = "recommender";
 
     /** How long a durable client waits for a server that is away, unless told otherwise. */
     public static final Duration DEFAULT_OUTAGE_BUDGET = Duration.ofMinutes(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** A replayed entry is tried once per round: the replay loop itself backs off. */
     private static final RetryPolicy ONE_TRY = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
     private static final Duration MAX_REPLAY_BACKOFF = Duration.ofSeconds(10);
@@ -107,14 +115,22 @@ public final class TrackingClient implements AutoCloseable {
         return trackingUri;
     }
 
-    /** The id of the active experiment called {@code name}, created if there is none. */
+    /**
+     * The id of the active experiment called {@code name}, created if there is none; a created one is
+     * tagged as a model-training experiment ({@link MlflowLinks#EXPERIMENT_KIND_TAG}).
+     */
     public String getOrCreateExperiment(String name) {
         Optional<String> existing = findExperiment(name);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
-            return call("create experiment '" + name + "'", () -> mlflow.createExperiment(name));
+            String id = call("create experiment '" + name + "'", () -> mlflow.createExperiment(name));
+            call("tag experiment " + id, () -> {
+                mlflow.setExperimentTag(id, MlflowLinks.EXPERIMENT_KIND_TAG, MlflowLinks.EXPERIMENT_KIND_TRAINING);
+                return null;
+            });
+            return id;
         } catch (TrackingException e) {
             // Another process (a parallel sweep) created it between our lookup and create.
             if (e.isAlreadyExists()) {
@@ -288,14 +304,8 @@ public final class TrackingClient implements AutoCloseable {
             });
             return;
         }
-        call(policy, "log batch to run " + runId, () -> {
-            mlflow.logBatch(runId, entry.metrics().stream().map(TrackingClient::toProto).toList(),
-                    entry.params().entrySet().stream().map(e -> Service.Param.newBuilder()
-                            .setKey(e.getKey()).setValue(e.getValue()).build()).toList(),
-                    entry.tags().entrySet().stream().map(e -> Service.RunTag.newBuilder()
-                            .setKey(e.getKey()).setValue(e.getValue()).build()).toList());
-            return null;
-        });
+        call(policy, "log batch to run " + runId,
+                () -> mlflow.sendPost("runs/log-batch", LogBatch.request(runId, entry.metrics(), entry.params(), entry.tags())));
     }
 
     /** A failure that retries may outlast (no answer, 429, 5xx), as opposed to MLflow refusing the request. */
@@ -413,6 +423,69 @@ public final class TrackingClient implements AutoCloseable {
         call("log inputs to run " + runId, () -> mlflow.sendPost("runs/log-inputs", body));
     }
 
+    /**
+     * Registers the files of {@code modelDir} as an MLflow 3 logged model of {@code run}: created
+     * pending with its params and tags, the files uploaded through the artifact proxy into the model's
+     * own artifact folder, linked as the run's output (the run table's Models column), then finalized
+     * ready. A failed upload marks the model UPLOAD_FAILED before the error goes up.
+     */
+    public LoggedModel logModel(RunInfo run, String name, Map<String, String> params, Map<String, String> tags, Path modelDir) {
+        params.forEach(MlflowLimits::checkParam);
+        tags.forEach(MlflowLimits::checkTag);
+        ObjectNode create = JSON.createObjectNode().put("experiment_id", run.experimentId()).put("name", name)
+                .put("source_run_id", run.runId()).put("model_type", MODEL_TYPE);
+        ArrayNode p = create.putArray("params");
+        params.forEach((k, v) -> p.addObject().put("key", k).put("value", v));
+        ArrayNode t = create.putArray("tags");
+        tags.forEach((k, v) -> t.addObject().put("key", k).put("value", v));
+        LoggedModel model = modelOf(call("create logged model '" + name + "' of run " + run.runId(),
+                () -> mlflow.sendPost("logged-models", create.toString())));
+        try {
+            artifacts(model).uploadDirectory(modelDir, "");
+        } catch (RuntimeException e) {
+            finalizeModel(model.modelId(), LoggedModel.UPLOAD_FAILED);
+            throw e;
+        }
+        ObjectNode outputs = JSON.createObjectNode().put("run_id", run.runId());
+        outputs.putArray("models").addObject().put("model_id", model.modelId()).put("step", 0);
+        call("link logged model " + model.modelId() + " to run " + run.runId(), () -> mlflow.sendPost("runs/outputs", outputs.toString()));
+        return finalizeModel(model.modelId(), LoggedModel.READY);
+    }
+
+    private LoggedModel finalizeModel(String modelId, String status) {
+        String body = JSON.createObjectNode().put("model_id", modelId).put("status", status).toString();
+        return modelOf(call("finalize logged model " + modelId + " as " + status, () -> mlflow.sendPatch("logged-models/" + modelId, body)));
+    }
+
+    /** @throws TrackingException {@linkplain TrackingException#isNotFound not found} for an unknown id */
+    public LoggedModel getLoggedModel(String modelId) {
+        return modelOf(call("get logged model " + modelId, () -> mlflow.sendGet("logged-models/" + modelId)));
+    }
+
+    /** The logged models a run output ({@code runs/outputs}), in the order they were linked. */
+    public List<LoggedModel> loggedModelsOf(String runId) {
+        JsonNode outputs = readJson(getJson("runs/get?run_id=" + runId)).path("run").path("outputs").path("model_outputs");
+        List<LoggedModel> models = new ArrayList<>();
+        outputs.forEach(o -> models.add(getLoggedModel(o.path("model_id").asText())));
+        return models;
+    }
+
+    public RunArtifacts artifacts(LoggedModel model) {
+        return new RunArtifacts(transport, ArtifactRoot.of(trackingUri, model.artifactUri()));
+    }
+
+    private static LoggedModel modelOf(String answer) {
+        return LoggedModel.fromJson(readJson(answer).path("model"));
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new TrackingException("the tracking server answered something that is not JSON: " + text, e);
+        }
+    }
+
     /** A REST GET under {@code /api/2.0/mlflow/} for what the Java client does not model (a run's inputs), as JSON text. */
     public String getJson(String path) {
         return call("GET " + path, () -> mlflow.sendGet(path));
@@ -498,11 +571,6 @@ public final class TrackingClient implements AutoCloseable {
             throw new IllegalArgumentException("tracking uri must be http(s)://host:port of an MLflow server, got " + uri);
         }
         return uri.replaceAll("/+$", "");
-    }
-
-    private static Service.Metric toProto(Metric m) {
-        return Service.Metric.newBuilder().setKey(m.key()).setValue(m.value())
-                .setTimestamp(m.timestampMs()).setStep(m.step()).build();
     }
 
     private static RunInfo toRunInfo(Service.Run run) {

@@ -21,12 +21,15 @@ class JournalTest {
     @Test
     void entriesComeBackInOrderAndGoOnceAllAreAcknowledged() {
         Journal journal = Journal.at(dir);
-        journal.append("run1", Journal.Entry.batch(new LogBatch(List.of(Metric.of("loss", Double.NaN, 1)), Map.of("a", "1"), Map.of())));
+        journal.append("run1", Journal.Entry.batch(new LogBatch(List.of(Metric.of("loss", Double.NaN, 1),
+                Metric.of("best_loss", 0.5, 0).forModel("m-1")), Map.of("a", "1"), Map.of())));
         journal.append("run1", Journal.Entry.end(RunStatus.FINISHED, 42));
         List<Journal.Entry> entries = journal.entries("run1");
         assertEquals(2, entries.size());
         assertEquals(Map.of("a", "1"), entries.get(0).params());
         assertTrue(Double.isNaN(entries.get(0).metrics().get(0).value()), "NaN survives the JSON line");
+        assertEquals(null, entries.get(0).metrics().get(0).modelId());
+        assertEquals("m-1", entries.get(0).metrics().get(1).modelId(), "the logged model a value describes survives too");
         assertEquals(RunStatus.FINISHED, entries.get(1).endStatus());
         assertEquals(List.of("run1"), journal.runsWithPending());
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class RunRecordTest {
   private final RunRecord record = new RunRecord("bpr", Map.of("factors", 64, "lr", 0.05, "reg", 0.01),
-      Map.of("factors", 64, "lr", 0.01, "reg", 0.01), Map.of("family", "bpr", "seed", "42"), "small-seed42", "abc123", "experiments/q.yaml");
+      Map.of("factors", 64, "lr", 0.01, "reg", 0.01), Map.of("family", "bpr", "seed", "42"), "small-seed42", "abc123", RunRecord.JOB, "experiments/q.yaml", "");
 
   @Test
   void paramsHoldEveryResolvedValueAndTheSettings() {
@@ -18,8 +18,11 @@ class RunRecordTest {
   @Test
   void noteNamesOnlyWhatDiffersFromDefaults() {
     assertEquals("bpr (lr=0.05) on small-seed42", record.note());
-    RunRecord defaults = new RunRecord("ease", Map.of("lambda", 500.0), Map.of("lambda", 500.0), Map.of(), "d", "c", "s");
+    RunRecord defaults = new RunRecord("ease", Map.of("lambda", 500.0), Map.of("lambda", 500.0), Map.of(), "d", "c", RunRecord.JOB, "s", "");
     assertEquals("ease (defaults) on d", defaults.note());
+    RunRecord ensemble = new RunRecord("ensemble", Map.of("method", "weighted", "weights", "auto"), Map.of(),
+        Map.of(), "d", "c", RunRecord.LOCAL, "movierec ensemble", "Weighted hard voting (auto weights) of best3: ease r1, ials r2, bpr r3");
+    assertEquals("Weighted hard voting (auto weights) of best3: ease r1, ials r2, bpr r3 on d", ensemble.note());
   }
 
   @Test
@@ -30,7 +33,7 @@ class RunRecordTest {
 
   @Test
   void aSettingMayNotShadowAModelParam() {
-    RunRecord clash = new RunRecord("bpr", Map.of("seed", 1), Map.of("seed", 1), Map.of("seed", "42"), "d", "c", "s");
+    RunRecord clash = new RunRecord("bpr", Map.of("seed", 1), Map.of("seed", 1), Map.of("seed", "42"), "d", "c", RunRecord.JOB, "s", "");
     assertThrows(IllegalArgumentException.class, clash::params);
   }
 }

@@ -70,7 +70,7 @@ class TrackingClientServerTest {
     void loggedInputsAndRunRecordReadBackThroughRest() throws Exception {
         RunInfo run = client.startRun(experimentId, "record", Map.of());
         RunRecord record = new RunRecord("bpr", Map.of("factors", 64, "lr", 0.05), Map.of("factors", 64, "lr", 0.01),
-                Map.of("seed", "42"), "small-seed42", "abc123", "experiments/q.yaml");
+                Map.of("seed", "42"), "small-seed42", "abc123", RunRecord.JOB, "experiments/q.yaml", "");
         client.logBatch(run.runId(), List.of(), record.params(), record.tags());
         client.logInputs(run.runId(), List.of(
                 new DatasetInput("small-seed42/train", "split-hash-1", "synthetic", "synthetic:small seed 42", "training", 100, 50, 2000),
@@ -85,6 +85,40 @@ class TrackingClientServerTest {
         assertEquals("split-hash-1", inputs.get(0).path("dataset").path("digest").asText());
         assertEquals("training", inputs.get(0).path("tags").get(0).path("value").asText());
         assertTrue(inputs.get(0).path("dataset").path("profile").asText().contains("\"interactions\":2000"));
+    }
+
+    @Test
+    void loggedModelIsLinkedToItsRunWithItsFilesAndMetrics(@TempDir Path dir) throws Exception {
+        RunInfo run = client.startRun(experimentId, "ease-001", Map.of());
+        Path modelDir = Files.createDirectories(dir.resolve("model"));
+        byte[] weights = new byte[70_000];
+        new Random(3).nextBytes(weights);
+        Files.write(modelDir.resolve("model.bin"), weights);
+        Files.writeString(modelDir.resolve("model.json"), "{\"family\":\"ease\"}");
+
+        LoggedModel model = client.logModel(run, "ease-001", Map.of("lambda", "500"), Map.of("movierec.family", "ease"), modelDir);
+        client.logMetrics(run.runId(), List.of(Metric.of("best_recall_at_10", 0.25, 0).forModel(model.modelId())));
+
+        assertTrue(model.modelId().startsWith(LoggedModel.ID_PREFIX), model.modelId());
+        assertEquals(LoggedModel.READY, model.status());
+        LoggedModel read = client.getLoggedModel(model.modelId());
+        assertEquals(run.runId(), read.sourceRunId());
+        assertEquals(Map.of("lambda", "500"), read.params());
+        assertEquals("ease", read.tags().get("movierec.family"));
+        assertEquals(List.of(model.modelId()), client.loggedModelsOf(run.runId()).stream().map(LoggedModel::modelId).toList());
+        assertArrayEquals(weights, client.artifacts(read).readBytes("model.bin"));
+        assertEquals("{\"family\":\"ease\"}", client.artifacts(read).readString("model.json"));
+        var metrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(client.getJson("logged-models/" + model.modelId()))
+                .path("model").path("data").path("metrics");
+        assertEquals("best_recall_at_10", metrics.get(0).path("key").asText());
+        assertEquals(run.runId(), metrics.get(0).path("run_id").asText());
+        assertEquals(0.25, client.getRun(run.runId()).metrics().get("best_recall_at_10"));
+    }
+
+    @Test
+    void unknownLoggedModelIsNotFound() {
+        TrackingException e = assertThrows(TrackingException.class, () -> client.getLoggedModel("m-0123456789abcdef0123456789abcdef"));
+        assertTrue(e.isNotFound(), e.getMessage());
     }
 
     @Test

@@ -71,6 +71,11 @@ public record CandidateFilters(Integer futureYearMargin, int minItemInteractions
       for (int k = seen.start(user); k < seen.end(user); k++) scores[offset + seen.item(k)] = Float.NEGATIVE_INFINITY;
     }
 
+    /** The catalog size: the length of a score row that {@link #apply} masks. */
+    public int numItems() {
+      return seen.numItems();
+    }
+
     public boolean excluded(int user, int item) {
       if (globallyExcluded[item]) return true;
       if (maxYear != null && years[item] != ItemSide.NO_YEAR && years[item] > maxYear[user]) return true;

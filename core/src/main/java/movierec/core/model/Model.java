@@ -18,6 +18,14 @@ public interface Model extends Recommender {
     return false;
   }
 
+  /**
+   * The versioned format of the model file, e.g. {@code movierec.ease.v1}: what a stored model's
+   * descriptor records, so a file is loaded only by code that writes the same format.
+   */
+  default String fileFormat() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no model file");
+  }
+
   /** Writes the fitted state. */
   default void save(OutputStream out) throws IOException {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " has no model file");

@@ -16,7 +16,11 @@ public record TrainingPlan(CandidateFilters filters, Metric.Keyed metric, int de
     if (patience < 0) throw new IllegalArgumentException("patience must be >= 0");
   }
 
+  public TrainingPlan withFilters(CandidateFilters other) {
+    return new TrainingPlan(other, metric, depth, seed, maxEpochs, patience);
+  }
+
   public static TrainingPlan defaults(long seed) {
-    return new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), DEFAULT_DEPTH, seed, Integer.MAX_VALUE, 0);
+    return new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), DEFAULT_DEPTH, seed, Integer.MAX_VALUE, 0);
   }
 }

@@ -316,6 +316,11 @@ public final class DeepFm extends IterativeModel<DeepFm.Scoring> {
   }
 
   @Override
+  public String fileFormat() {
+    return FORMAT;
+  }
+
+  @Override
   public void save(OutputStream out) throws IOException {
     Scoring s = scoring;
     ArrayIO.writer(out, FORMAT).writeInt(s.fm().numUsers()).writeInt(s.fm().numItems()).writeInt(s.fm().k()).writeInt(params.hidden1())

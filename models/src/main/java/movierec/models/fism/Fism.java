@@ -203,6 +203,11 @@ public final class Fism extends IterativeModel<Fism.State> {
   }
 
   @Override
+  public String fileFormat() {
+    return FORMAT;
+  }
+
+  @Override
   public void save(OutputStream out) throws IOException {
     ArrayIO.writer(out, FORMAT).writeInt(params.factors()).writeFloats(state.p()).writeFloats(state.qb()).writeHistories(history).finish();
   }

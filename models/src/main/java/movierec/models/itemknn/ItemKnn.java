@@ -118,6 +118,11 @@ public final class ItemKnn implements Model {
   }
 
   @Override
+  public String fileFormat() {
+    return FORMAT;
+  }
+
+  @Override
   public void save(OutputStream out) throws IOException {
     ArrayIO.writer(out, FORMAT).writeInt(numItems).writeInts(offsets).writeInts(targets).writeFloats(weights).writeHistories(history).finish();
   }

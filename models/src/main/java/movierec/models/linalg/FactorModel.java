@@ -41,6 +41,11 @@ public abstract class FactorModel extends IterativeModel<Factors> {
   }
 
   @Override
+  public String fileFormat() {
+    return format;
+  }
+
+  @Override
   public void save(OutputStream out) throws IOException {
     factors.save(out, format);
   }

@@ -38,6 +38,11 @@ public abstract class ItemWeightsModel implements Model {
   }
 
   @Override
+  public String fileFormat() {
+    return format;
+  }
+
+  @Override
   public void save(OutputStream out) throws IOException {
     fitted.save(out, format);
   }

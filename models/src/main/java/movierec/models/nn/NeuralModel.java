@@ -113,6 +113,11 @@ public abstract class NeuralModel extends IterativeModel<List<float[]>> {
   }
 
   @Override
+  public String fileFormat() {
+    return getClass().getName() + ".v" + FILE_VERSION;
+  }
+
+  @Override
   public void save(OutputStream out) throws IOException {
     if (params == null) throw new IllegalStateException("model is not fitted");
     DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));

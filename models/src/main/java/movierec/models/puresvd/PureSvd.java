@@ -52,6 +52,11 @@ public final class PureSvd implements Model {
   }
 
   @Override
+  public String fileFormat() {
+    return FORMAT;
+  }
+
+  @Override
   public void save(OutputStream out) throws IOException {
     factors.save(out, FORMAT);
   }

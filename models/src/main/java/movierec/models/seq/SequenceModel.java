@@ -361,6 +361,11 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     return true;
   }
 
+  @Override
+  public String fileFormat() {
+    return format;
+  }
+
   /** The training histories (scoring reads them) and every kept array; the graph is rebuilt from the params. */
   @Override
   public void save(OutputStream out) throws IOException {

@@ -119,7 +119,7 @@ final class EnsembleCommand implements Callable<Integer> {
         lists = steps.stream().map(st -> poolLists.get(st.candidate())).toList();
       }
 
-      try (EnsembleRun run = EnsembleRun.start(client, logTo, spec, presetChoice, sourceRuns)) {
+      try (EnsembleRun run = EnsembleRun.start(client, logTo, spec, presetChoice, sourceRuns, LocalMlflow.gitCommit())) {
         Ensemble.Result result = Ensemble.build(lists, spec, runData.data(), split, runData.spec().filters());
         RunInfo logged = run.finish(result, lists, runData.data(), runData.trialConfig());
         print(spec, lists, result, logged, client.trackingUri());
@@ -150,6 +150,6 @@ final class EnsembleCommand implements Callable<Integer> {
           + "auto weights %.4f; the leaderboard ranks by the held-out figure%n", key, h.ensemble().usersEvaluated(), bestHeldOut, tunedHeldOut,
           tunedHeldOut - bestHeldOut, 100 * (tunedHeldOut - bestHeldOut) / bestHeldOut, h.autoWeights().get(spec.metric().metric()));
     });
-    System.out.printf("logged as run %s: %s%n", run.runId(), MlflowLinks.run(LocalMlflow.redact(uri), run.experimentId(), run.runId()));
+    System.out.printf("logged as run %s: %s%n", run.runId(), MlflowLinks.run(MlflowLinks.redact(uri), run.experimentId(), run.runId()));
   }
 }

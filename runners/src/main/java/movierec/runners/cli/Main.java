@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "movierec", mixinStandardHelpOptions = true, version = "movierec 0.1.0",
     description = "Top-N movie recommendation experiments, tracked in MLflow.",
     subcommands = {DataCommand.class, TrainCommand.class, ValidateCommand.class, FamiliesCommand.class, SweepCommand.class, QuickstartCommand.class,
-        WorkerCommand.class, RunsCommand.class, BenchCommand.class, LeaderboardCommand.class, EnsembleCommand.class, PullCommand.class, ReportCommand.class,
+        WorkerCommand.class, RunsCommand.class, BenchCommand.class, LeaderboardCommand.class, EnsembleCommand.class, PullCommand.class, RecommendCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   public static final int FAILURE = 1;

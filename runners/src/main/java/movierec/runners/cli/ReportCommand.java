@@ -1,7 +1,6 @@
 package movierec.runners.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import movierec.runners.env.LocalMlflow;
 import movierec.submissions.leaderboard.LeaderboardOptions;
@@ -36,10 +35,9 @@ final class ReportCommand implements Callable<Integer> {
     try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
       ReportData data = ReportData.load(client, experiment, metric);
       TeamReport.write(data, out);
-      String experimentId = Experiments.ids(client, List.of(experiment)).get(0);
-      RunInfo run = TeamReport.log(client, experimentId, out);
+      RunInfo run = TeamReport.log(client, data.experimentId(), out);
       System.out.printf("wrote %s; logged as artifact %s of run %s: %s%n", out, TeamReport.FILE, run.runId(),
-          MlflowLinks.run(client.trackingUri(), experimentId, run.runId()));
+          MlflowLinks.run(data.trackingUri(), data.experimentId(), run.runId()));
       return 0;
     }
   }

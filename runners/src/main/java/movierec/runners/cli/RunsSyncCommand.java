@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import movierec.runners.env.LocalMlflow;
 import movierec.tracking.Credentials;
 import movierec.tracking.Journal;
+import movierec.tracking.MlflowLinks;
 import movierec.tracking.TrackingClient;
 import movierec.tracking.TrackingException;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ final class RunsSyncCommand implements Callable<Integer> {
     Journal journal = Journal.fromEnv();
     try (TrackingClient client = TrackingClient.durable(LocalMlflow.resolve(trackingUri), Credentials.fromEnv(), journal, outageBudget)) {
       int runs = client.syncJournal();
-      System.out.printf("synced %d runs from %s to %s%n", runs, journal.dir(), client.trackingUri());
+      System.out.printf("synced %d runs from %s to %s%n", runs, journal.dir(), MlflowLinks.redact(client.trackingUri()));
       return 0;
     } catch (TrackingException e) {
       System.err.println("error: " + e.getMessage());

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import movierec.core.data.InputException;
 import movierec.tracking.Credentials;
+import movierec.tracking.MlflowLinks;
 import movierec.tracking.TrackingClient;
 
 /**
@@ -21,7 +21,6 @@ import movierec.tracking.TrackingClient;
  */
 public final class LocalMlflow {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
-  private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@");
 
   private LocalMlflow() {}
 
@@ -51,17 +50,12 @@ public final class LocalMlflow {
     return lines[lines.length - 1].trim();
   }
 
-  /** The URI with any user:password@ part masked, for printing. */
-  public static String redact(String uri) {
-    return USER_INFO.matcher(uri).replaceFirst("$1***@");
-  }
-
   private static String checked(String uri, String source) throws InterruptedException {
     URI parsed;
     try {
       parsed = new URI(uri.replaceAll("/+$", "") + "/api/2.0/mlflow/experiments/search?max_results=1");
     } catch (URISyntaxException e) {
-      throw new InputException(source + ": not a URI: " + redact(uri));
+      throw new InputException(source + ": not a URI: " + MlflowLinks.redact(uri));
     }
     // Anything but http(s) is left to TrackingClient, which says what it accepts.
     if (!"http".equals(parsed.getScheme()) && !"https".equals(parsed.getScheme())) return uri;
@@ -71,13 +65,13 @@ public final class LocalMlflow {
     try {
       status = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
-      throw new InputException(source + ": cannot reach an MLflow server at " + redact(uri) + " (" + describe(e)
+      throw new InputException(source + ": cannot reach an MLflow server at " + MlflowLinks.redact(uri) + " (" + describe(e)
           + "); start the local one with infra/mlflow/server.sh start, or leave " + source + " unset to use it");
     }
     if (status == 401 || status == 403) {
       String user = System.getenv(Credentials.USERNAME_ENV);
       throw new InputException(source + ": authentication failed for user " + (user == null ? "(none: set " + Credentials.USERNAME_ENV + " and "
-          + Credentials.PASSWORD_ENV + ")" : user) + " at " + redact(uri) + " (HTTP " + status + ")");
+          + Credentials.PASSWORD_ENV + ")" : user) + " at " + MlflowLinks.redact(uri) + " (HTTP " + status + ")");
     }
     return uri;
   }

@@ -35,9 +35,13 @@ public record TrialSpec(String experiment, DatasetSpec dataset, SplitProtocol sp
    * patience), not of the experiment it is filed under. Equal keys are the same trial.
    */
   public String key() {
-    Map<String, Object> resolved = resolved(ModelRegistry.get(family), params);
-    TrialSpec identity = new TrialSpec("", dataset, split, filters, metric, this.family, resolved, seed, maxEpochs, patience);
+    TrialSpec identity = new TrialSpec("", dataset, split, filters, metric, family, resolved().params(), seed, maxEpochs, patience);
     return new Hashing().add(identity.toJson()).hex();
+  }
+
+  /** The same trial with every model param, defaults filled in and typed as the family binds them: what config.json and {@code --dry-run} show. */
+  public TrialSpec resolved() {
+    return new TrialSpec(experiment, dataset, split, filters, metric, family, resolved(ModelRegistry.get(family), params), seed, maxEpochs, patience);
   }
 
   private static <P extends Record> Map<String, Object> resolved(ModelFamily<P> family, Map<String, Object> params) {

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import movierec.core.data.DatasetLoader;
+import movierec.models.ModelRegistry;
+import movierec.runners.trial.ModelDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,36 @@ class MainTest {
     List<String> lines = Files.readAllLines(submission);
     Files.write(submission, lines.subList(0, lines.size() - 1));
     assertEquals(Main.BAD_INPUT, Main.run("validate", "--data", data.toString(), submission.toString()), "a user with 9 rows");
+  }
+
+  @Test
+  void trainRecordsEveryResolvedParamAndTheModelFolder() throws IOException {
+    Path run = dir.resolve("run");
+    assertEquals(0, train("--model", "ease", "--set", "lambda=50"));
+    var config = movierec.runners.trial.TrialSpec.fromJson(Files.readString(run.resolve("config.json")));
+    assertEquals(ModelRegistry.get("ease").resolve(Map.of("lambda", 50)), config.params(), "defaults included");
+    var descriptor = ModelDescriptor.fromJson(Files.readString(run.resolve("model").resolve(ModelDescriptor.FILE)), "model.json");
+    assertEquals(config.params(), descriptor.params());
+    assertTrue(Files.size(run.resolve("model").resolve(ModelDescriptor.MODEL_FILE)) > 0);
+  }
+
+  @Test
+  void dryRunShowsEveryResolvedParam() throws IOException {
+    Path sweep = dir.resolve("sweep.yaml");
+    Files.writeString(sweep, "experiment: e\ndataset: {synthetic: tiny}\nmodels:\n  - family: bpr\n    params: {factors: [8, 16]}\n");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Main.run("sweep", sweep.toString(), "--dry-run"));
+    } finally {
+      System.setOut(stdout);
+    }
+    String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    for (int factors : new int[] {8, 16}) {
+      String resolved = ModelRegistry.get("bpr").resolve(Map.of("factors", factors)).toString();
+      assertTrue(printed.contains("bpr        " + resolved), resolved + " in\n" + printed);
+    }
   }
 
   @Test
@@ -77,7 +110,9 @@ class MainTest {
   }
 
   private int train(String... extra) {
-    String[] base = {"train", "--synthetic", "tiny", "--model", "mostpop", "--out", dir.resolve("run").toString()};
+    boolean model = java.util.Arrays.asList(extra).contains("--model");
+    String[] base = model ? new String[] {"train", "--synthetic", "tiny", "--out", dir.resolve("run").toString()}
+        : new String[] {"train", "--synthetic", "tiny", "--model", "mostpop", "--out", dir.resolve("run").toString()};
     String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     return Main.run(args);

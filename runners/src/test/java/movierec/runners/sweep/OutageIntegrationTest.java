@@ -96,7 +96,7 @@ class OutageIntegrationTest {
       String output = Files.readString(log, StandardCharsets.UTF_8);
       System.out.println(output.lines().filter(l -> !l.contains("DEBUG")).reduce("", (a, b) -> a + "  | " + b + "\n"));
       assertEquals(0, sweep.exitValue(), "sweep exit code");
-      assertTrue(output.contains(TRIALS + " of " + TRIALS + " trials finished, 0 did not"), "summary line");
+      assertTrue(output.contains(TRIALS + " of " + TRIALS + " trials finished, 0 failed"), "summary line");
 
       try (TrackingClient client = new TrackingClient(uri, Credentials.fromEnv())) {
         String experimentId = client.findExperiment(experiment).orElseThrow();

@@ -77,7 +77,7 @@ class SweepResumeIntegrationTest {
         List<RunInfo> runs = client.searchRuns(RunQuery.in(experimentId).withFilter("tags.`movierec.kind` = 'trial'"));
         finishedBeforeKill = runs.stream().filter(r -> r.status() == RunStatus.FINISHED).map(RunInfo::runId).collect(Collectors.toSet());
         midTrial = finishedBeforeKill.isEmpty() ? null
-            : runs.stream().filter(r -> r.status() == RunStatus.RUNNING && r.metrics().containsKey("loss")).findFirst().orElse(null);
+            : runs.stream().filter(r -> r.status() == RunStatus.RUNNING && r.metrics().containsKey(RunKeys.loss("ials", null))).findFirst().orElse(null);
       }
       assertTrue(midTrial != null, "no trial was mid-way: " + Files.readString(dir.resolve("first.log")));
       first.destroyForcibly();
@@ -140,7 +140,7 @@ class SweepResumeIntegrationTest {
     assertEquals(2, failed.size(), out);
     assertTrue(failed.get(0).matches("(mostpop|itemknn)-00[01] FAILED: .*train_ratings.csv:4: item: .*"), failed.get(0));
     try (TrackingClient client = MlflowTestServer.client()) {
-      String parentId = out.lines().filter(l -> l.startsWith("done ")).findFirst().orElseThrow().replaceAll(".*Parent run (\\w+).*", "$1");
+      String parentId = out.lines().filter(l -> l.startsWith("sweep run ")).findFirst().orElseThrow().replaceAll("sweep run (\\w+) .*", "$1");
       RunInfo parent = client.getRun(parentId);
       assertEquals(RunStatus.FAILED, parent.status(), "a sweep with failed trials does not end FINISHED");
       assertEquals(0.0, parent.metrics().get("trials_finished"));

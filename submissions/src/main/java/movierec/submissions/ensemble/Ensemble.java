@@ -69,20 +69,27 @@ public final class Ensemble {
     BiFunction<double[], int[], Evaluation> validateOn = (w, users) -> evaluatorOn(split.truth(), users, validationExclusions, data, spec, depth)
         .score(spec.method().combiner(w, spec).combine(validationLists, users, validationExclusions, depth));
     Function<double[], Evaluation> validate = w -> validateOn.apply(w, validationUsers);
+    // A weight search tries hundreds of weightings: blending's candidates are normalized once for all of them.
+    BiFunction<double[], int[], Evaluation> searchOn = validateOn;
+    if (spec.method() == VotingMethod.BLEND) {
+      BlendTable table = BlendTable.of(validationLists, spec.normalization(), validationUsers, validationExclusions);
+      searchOn = (w, users) -> table.evaluate(w, users, split.truth(), spec.metric().k());
+    }
+    BiFunction<double[], int[], Evaluation> search = searchOn;
 
     double[] auto = WeightTuner.normalize(sources.stream().mapToDouble(s -> Math.max(0, s.metric())).toArray());
     double[] chosen = switch (spec.weights()) {
       case GIVEN -> WeightTuner.normalize(spec.method() == VotingMethod.HARD ? ones(sources.size())
           : sources.stream().mapToDouble(Source::givenWeight).toArray());
       case AUTO -> auto;
-      case TUNED -> WeightTuner.tune(w -> validate.apply(w).get(spec.metric().metric()), auto, spec.tuneSamples(), spec.seed());
+      case TUNED -> WeightTuner.tune(w -> search.apply(w, validationUsers).get(spec.metric().metric()), auto, spec.tuneSamples(), spec.seed());
     };
     Weighting result = new Weighting(chosen, validate.apply(chosen));
     Optional<Weighting> autoResult = spec.weights() == WeightMode.TUNED ? Optional.of(new Weighting(auto, validate.apply(auto))) : Optional.empty();
     Optional<HeldOut> heldOut = Optional.empty();
     // A single validation user cannot be split; such a toy split keeps only the optimistic figure.
     if (spec.weights() == WeightMode.TUNED && validationUsers.length >= 2) {
-      HonestTuning.Outcome honest = HonestTuning.run(validationUsers, auto, spec.tuneSamples(), spec.seed(), validateOn, e -> e.get(spec.metric().metric()));
+      HonestTuning.Outcome honest = HonestTuning.run(validationUsers, auto, spec.tuneSamples(), spec.seed(), search, e -> e.get(spec.metric().metric()));
       Evaluator heldOutEvaluator = evaluatorOn(split.truth(), honest.heldOutUsers(), validationExclusions, data, spec, depth);
       heldOut = Optional.of(new HeldOut(honest.weights(), honest.ensemble(), validateOn.apply(auto, honest.heldOutUsers()),
           sources.stream().map(s -> heldOutEvaluator.score(s.validation())).toList()));
@@ -113,6 +120,29 @@ public final class Ensemble {
       double[] auto = WeightTuner.normalize(Arrays.stream(members).mapToDouble(m -> Math.max(1e-12, pool.get(m).metric())).toArray());
       return evaluator.score(spec.method().combiner(auto, spec).combine(lists, tune, exclusions, depth)).get(spec.metric().metric());
     });
+  }
+
+  /**
+   * An ensemble of fixed weights, beside auto weights and each source, on the held-out part of the
+   * validation users: the part that {@link #build}'s honest tuning and {@link #selectMembers} never read,
+   * so that ensembles of given, auto and tuned weights compare on the same users.
+   */
+  public static HeldOut heldOut(List<Source> sources, double[] weights, EnsembleSpec spec, Dataset data, Split split, CandidateFilters filters) {
+    int depth = TrainingPlan.DEFAULT_DEPTH;
+    CandidateFilters.Exclusions exclusions = filters.build(split.train(), data.side());
+    int[] heldOut = heldOutUsers(split, spec.seed());
+    Evaluator evaluator = evaluatorOn(split.truth(), heldOut, exclusions, data, spec, depth);
+    List<RankedLists> lists = sources.stream().map(Source::validation).toList();
+    double[] auto = WeightTuner.normalize(sources.stream().mapToDouble(s -> Math.max(1e-12, s.metric())).toArray());
+    return new HeldOut(weights, evaluator.score(spec.method().combiner(weights, spec).combine(lists, heldOut, exclusions, depth)),
+        evaluator.score(spec.method().combiner(auto, spec).combine(lists, heldOut, exclusions, depth)),
+        sources.stream().map(s -> evaluator.score(s.validation())).toList());
+  }
+
+  /** The held-out part of the split's validation users for a tuning seed (at least 2 validation users). */
+  public static int[] heldOutUsers(Split split, long seed) {
+    int[] validationUsers = IntStream.range(0, split.truth().length).filter(u -> split.truth()[u].length > 0).toArray();
+    return HonestTuning.parts(validationUsers, seed)[1];
   }
 
   /** An evaluator that reads the answers of {@code users} only. */

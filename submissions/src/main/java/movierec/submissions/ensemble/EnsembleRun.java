@@ -18,6 +18,7 @@ import movierec.submissions.TopKFile;
 import movierec.tracking.Metric;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunRecord;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 
@@ -30,12 +31,16 @@ import movierec.tracking.TrackingClient;
 public final class EnsembleRun implements AutoCloseable {
   /** The best source's validation metric, logged beside the ensemble's so that the gain is one subtraction. */
   public static final String BEST_SOURCE_PREFIX = "best_source_";
+  /** The param naming how the weights were set: given, auto or tuned ({@link WeightMode#key}). */
+  public static final String WEIGHTS_PARAM = "weights";
   /** With tuned weights: the validation metric auto weights give. */
   public static final String AUTO_WEIGHTS_PREFIX = "auto_weights_";
   /** With tuned weights: the metrics of the submission's weights on all validation users they were tuned on. */
   public static final String FIT_PREFIX = "fit_";
   /** With tuned weights: the best source's metric on the held-out validation users. */
   public static final String HELD_OUT_BEST_SOURCE_PREFIX = "heldout_best_source_";
+  /** {@code mlflow.source.name} of ensemble runs: the command that makes them. */
+  public static final String SOURCE_NAME = "movierec ensemble";
   /** The run's artifacts, the same files a trial has (but no model). */
   private static final List<String> FILES = List.of(Submission.FILE, TopKFile.VALIDATION, TopKFile.FINAL, EnsembleConfig.FILE);
 
@@ -52,34 +57,25 @@ public final class EnsembleRun implements AutoCloseable {
     this.preset = preset;
   }
 
+  /** @param gitCommit the code version, {@code unknown} outside a git checkout */
   public static EnsembleRun start(TrackingClient client, String experimentId, EnsembleSpec spec, Optional<EnsemblePreset> preset,
-      List<EnsembleSources.SourceRun> sources) {
+      List<EnsembleSources.SourceRun> sources, String gitCommit) {
     EnsembleSources.SourceRun first = sources.get(0);
-    Map<String, String> tags = new LinkedHashMap<>();
+    String dataset = first.run().tags().getOrDefault(RunKeys.DATASET, first.datasetHash());
+    RunRecord record = record(spec, preset, sources, dataset, gitCommit);
+    Map<String, String> tags = new LinkedHashMap<>(record.tags());
     tags.put(RunKeys.KIND, RunKeys.KIND_ENSEMBLE);
     tags.put(RunKeys.FAMILY, RunKeys.KIND_ENSEMBLE);
     tags.put(RunKeys.SPLIT_HASH, first.splitHash());
     tags.put(RunKeys.DATASET_HASH, first.datasetHash());
-    Optional.ofNullable(first.run().tags().get(RunKeys.DATASET)).ifPresent(d -> tags.put(RunKeys.DATASET, d));
+    tags.put(RunKeys.DATASET, dataset);
     tags.put(RunKeys.SOURCE_RUNS, sources.stream().map(EnsembleSources.SourceRun::runId).collect(Collectors.joining(",")));
-    tags.put("mlflow.note.content", describe(spec, preset, sources));
     String name = "ensemble-" + preset.map(EnsemblePreset::key).orElse(sources.size() + "runs") + "-" + spec.method().key()
         + (spec.method() == VotingMethod.HARD ? "" : "-" + spec.weights().key());
     RunInfo run = client.startRun(experimentId, name, tags);
     EnsembleRun ensembleRun = new EnsembleRun(client, run, spec, preset);
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("method", spec.method().key());
-    params.put("weights", spec.weights().key());
-    params.put("rank_decay", spec.decay().key());
-    if (spec.method() == VotingMethod.BLEND) params.put("normalize", spec.normalization().key());
-    params.put("sources", Integer.toString(sources.size()));
-    preset.ifPresent(p -> params.put("preset", p.key()));
-    if (spec.weights() == WeightMode.TUNED) {
-      params.put("tune_samples", Integer.toString(spec.tuneSamples()));
-      params.put("seed", Long.toString(spec.seed()));
-    }
     try {
-      client.logParams(run.runId(), params);
+      client.logParams(run.runId(), record.params());
     } catch (RuntimeException e) {
       ensembleRun.close();
       throw e;
@@ -129,14 +125,14 @@ public final class EnsembleRun implements AutoCloseable {
     // validation users (the submission's weights) is kept beside it.
     Evaluation ranked = result.heldOut().map(Ensemble.HeldOut::ensemble).orElse(validation);
     ranked.asMap().forEach((k, v) -> {
-      metrics.add(Metric.of(k, v, 0));
-      metrics.add(Metric.of(RunKeys.best(k), v, 0));
+      metrics.add(Metric.rounded(k, v, 0));
+      metrics.add(Metric.rounded(RunKeys.best(k), v, 0));
     });
-    result.heldOut().ifPresent(h -> validation.asMap().forEach((k, v) -> metrics.add(Metric.of(FIT_PREFIX + k, v, 0))));
+    result.heldOut().ifPresent(h -> validation.asMap().forEach((k, v) -> metrics.add(Metric.rounded(FIT_PREFIX + k, v, 0))));
     metrics.add(Metric.of(RunKeys.BEST_EPOCH, 0, 0));
-    metrics.add(Metric.of(BEST_SOURCE_PREFIX + key, sources.stream().mapToDouble(Ensemble.Source::metric).max().orElseThrow(), 0));
-    result.auto().ifPresent(auto -> metrics.add(Metric.of(AUTO_WEIGHTS_PREFIX + key, auto.metric(spec), 0)));
-    result.heldOut().ifPresent(h -> metrics.add(Metric.of(HELD_OUT_BEST_SOURCE_PREFIX + key,
+    metrics.add(Metric.rounded(BEST_SOURCE_PREFIX + key, sources.stream().mapToDouble(Ensemble.Source::metric).max().orElseThrow(), 0));
+    result.auto().ifPresent(auto -> metrics.add(Metric.rounded(AUTO_WEIGHTS_PREFIX + key, auto.metric(spec), 0)));
+    result.heldOut().ifPresent(h -> metrics.add(Metric.rounded(HELD_OUT_BEST_SOURCE_PREFIX + key,
         h.sources().stream().mapToDouble(e -> e.get(spec.metric().metric())).max().orElseThrow(), 0)));
     client.logBatch(run.runId(), metrics, Map.of(), Map.of(RunKeys.SOURCE_WEIGHTS, formatWeights(result.chosen().weights())));
   }
@@ -154,6 +150,26 @@ public final class EnsembleRun implements AutoCloseable {
       finished = true;
       client.endRun(run.runId(), RunStatus.FAILED);
     }
+  }
+
+  /**
+   * The ensemble's run record: its settings as params (every one, defaults included: a hard vote's
+   * weights and normalization are logged although it ignores them), the description naming the method
+   * and the sources.
+   */
+  static RunRecord record(EnsembleSpec spec, Optional<EnsemblePreset> preset, List<EnsembleSources.SourceRun> sources, String dataset,
+      String gitCommit) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("method", spec.method().key());
+    params.put(WEIGHTS_PARAM, spec.weights().key());
+    params.put("rank_decay", spec.decay().key());
+    params.put("normalize", spec.normalization().key());
+    params.put("tune_samples", spec.tuneSamples());
+    params.put("seed", spec.seed());
+    params.put("sources", sources.size());
+    params.put("preset", preset.map(EnsemblePreset::key).orElse("none"));
+    return new RunRecord(RunKeys.KIND_ENSEMBLE, params, Map.of(), Map.of(), dataset, gitCommit, RunRecord.LOCAL, SOURCE_NAME,
+        describe(spec, preset, sources));
   }
 
   private static String describe(EnsembleSpec spec, Optional<EnsemblePreset> preset, List<EnsembleSources.SourceRun> sources) {

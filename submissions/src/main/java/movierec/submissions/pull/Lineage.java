@@ -7,6 +7,7 @@ import java.util.Map;
 import movierec.submissions.leaderboard.LeaderboardEntry;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunRecord;
 import movierec.tracking.TrackingClient;
 import movierec.tracking.TrackingException;
 
@@ -27,7 +28,7 @@ public final class Lineage {
     if (tags.containsKey(RunKeys.SWEEP_ID)) {
       line(sb, "sweep", tags.get(RunKeys.SWEEP_ID) + run.parentRunId().map(p -> " (parent run " + p + ")").orElse(""));
     }
-    if (tags.containsKey(RunKeys.GIT_COMMIT)) line(sb, "commit", tags.get(RunKeys.GIT_COMMIT));
+    if (tags.containsKey(RunRecord.GIT_COMMIT_TAG)) line(sb, "commit", tags.get(RunRecord.GIT_COMMIT_TAG));
     line(sb, "data", tags.getOrDefault(RunKeys.DATASET, "?") + ", dataset hash " + tags.getOrDefault(RunKeys.DATASET_HASH, "?")
         + ", split hash " + tags.getOrDefault(RunKeys.SPLIT_HASH, "?"));
     if (tags.containsKey(RunKeys.SOURCE_RUNS)) {

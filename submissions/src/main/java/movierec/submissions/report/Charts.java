@@ -38,12 +38,18 @@ final class Charts {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Validation " + metric + " per epoch (best run of each family)")
         .xAxisTitle("epoch").yAxisTitle(metric).build();
     chart.getStyler().setDecimalPattern("0.000");
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::epochLabel);
     historyByFamily.forEach((family, points) -> {
       if (points.isEmpty()) return;
       var series = chart.addSeries(family, points.stream().map(p -> (double) p.step()).toList(), points.stream().map(Metric::value).toList());
       series.setMarker(SeriesMarkers.CIRCLE);
     });
     return png(chart);
+  }
+
+  /** Epochs are whole numbers: a tick between two epochs gets no label. */
+  static String epochLabel(double tick) {
+    return tick == Math.rint(tick) ? Long.toString((long) tick) : "";
   }
 
   private static byte[] png(Chart<?, ?> chart) {

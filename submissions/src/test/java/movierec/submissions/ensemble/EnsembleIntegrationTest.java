@@ -34,6 +34,7 @@ import movierec.tracking.ArtifactFile;
 import movierec.tracking.MlflowTestServer;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
+import movierec.tracking.RunRecord;
 import movierec.tracking.RunStatus;
 import movierec.tracking.TrackingClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,7 +114,7 @@ class EnsembleIntegrationTest {
   void theEnsembleIsLoggedLikeATrialRanksOnTheLeaderboardAndPullsBackByteForByte() throws IOException {
     List<EnsembleSources.SourceRun> sources = EnsembleSources.preset(client, List.of(runs.experimentId()), EnsemblePreset.BEST3, "recall_at_10");
     RunInfo logged;
-    try (EnsembleRun run = EnsembleRun.start(client, runs.experimentId(), hard, Optional.of(EnsemblePreset.BEST3), sources)) {
+    try (EnsembleRun run = EnsembleRun.start(client, runs.experimentId(), hard, Optional.of(EnsemblePreset.BEST3), sources, "test-commit")) {
       List<Ensemble.Source> lists = new ArrayList<>();
       for (EnsembleSources.SourceRun s : sources) lists.add(EnsembleSources.read(client, s, "recall_at_10", data));
       Ensemble.Result result = Ensemble.build(lists, hard, data, split, CandidateFilters.SEEN_ONLY);
@@ -127,6 +128,14 @@ class EnsembleIntegrationTest {
     assertEquals(HandMadeRuns.DATASET_HASH, tags.get(RunKeys.DATASET_HASH));
     assertEquals(b.runId() + "," + c.runId() + "," + a.runId(), tags.get(RunKeys.SOURCE_RUNS));
     assertEquals("0.333333,0.333333,0.333333", tags.get(RunKeys.SOURCE_WEIGHTS));
+    // The same run record as a trial's: every setting as a param, MLflow's standard tags.
+    RunRecord record = EnsembleRun.record(hard, Optional.of(EnsemblePreset.BEST3), sources, tags.get(RunKeys.DATASET), "test-commit");
+    assertEquals(record.params(), logged.params());
+    record.tags().forEach((k, v) -> assertEquals(v, tags.get(k), k));
+    assertEquals("test-commit", tags.get(RunRecord.GIT_COMMIT_TAG));
+    assertEquals(RunRecord.LOCAL, tags.get(RunRecord.SOURCE_TYPE_TAG));
+    assertEquals(EnsembleRun.SOURCE_NAME, tags.get(TrackingClient.SOURCE_NAME_TAG));
+    assertTrue(tags.get(RunRecord.NOTE_TAG).startsWith("Hard voting of best3: "), tags.get(RunRecord.NOTE_TAG));
     assertEquals(1.0, logged.metrics().get("best_recall_at_10"), 1e-12);
     assertEquals(1.0, logged.metrics().get("recall_at_10"), 1e-12);
     assertEquals(0.5, logged.metrics().get("best_source_recall_at_10"), 1e-12);

@@ -40,7 +40,7 @@ class LeaderboardIntegrationTest {
     RunInfo ialsWorse = runs.trial("ials", 0.20, "s1", Map.of("factors", "8"));
     RunInfo mostpop = runs.trial("mostpop", 0.05, "s1", Map.of());
     RunInfo ensemble = runs.run(RunKeys.KIND_ENSEMBLE, "ensemble", 0.33, "s1", RunStatus.FINISHED, Map.of("method", "hard"));
-    // Not ranked: failed, still running, a sweep (it logs best_recall_at_10 too).
+    // Not ranked: failed, still running, a sweep (with the same value as its sweep_best_recall_at_10).
     runs.run(RunKeys.KIND_TRIAL, "bpr", 0.99, "s1", RunStatus.FAILED, Map.of());
     runs.run(RunKeys.KIND_TRIAL, "bpr", 0.98, "s1", RunStatus.RUNNING, Map.of());
     runs.run(RunKeys.KIND_SWEEP, "sweep", 0.97, "s1", RunStatus.FINISHED, Map.of());

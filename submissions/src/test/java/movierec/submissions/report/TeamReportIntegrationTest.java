@@ -2,6 +2,7 @@ package movierec.submissions.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import javax.imageio.ImageIO;
 import movierec.submissions.ensemble.EnsembleRun;
 import movierec.submissions.testing.HandMadeRuns;
 import movierec.tracking.Metric;
+import movierec.tracking.MlflowLinks;
 import movierec.tracking.MlflowTestServer;
 import movierec.tracking.RunInfo;
 import movierec.tracking.RunKeys;
@@ -47,12 +49,13 @@ class TeamReportIntegrationTest {
         RunInfo child = client.startChildRun(sweep, "trial", Map.of(RunKeys.KIND, RunKeys.KIND_TRIAL, RunKeys.FAMILY, "bpr"));
         client.endRun(child.runId(), status);
       }
-      RunInfo ensemble = runs.run(RunKeys.KIND_ENSEMBLE, "ensemble", 0.33, "s1", RunStatus.RUNNING, Map.of("method", "weighted"));
+      RunInfo ensemble = runs.run(RunKeys.KIND_ENSEMBLE, "ensemble", 0.33, "s1", RunStatus.RUNNING,
+          Map.of("method", "weighted", EnsembleRun.WEIGHTS_PARAM, "auto"));
       client.logMetrics(ensemble.runId(), List.of(Metric.of(EnsembleRun.BEST_SOURCE_PREFIX + "recall_at_10", 0.30, 0)));
       client.endRun(ensemble.runId(), RunStatus.FINISHED);
 
       ReportData data = ReportData.load(client, runs.experimentName(), "recall_at_10");
-      assertEquals(List.of("ensemble", "ease", "ials"), data.bestPerFamily().rankings().get(0).entries().stream().map(e -> e.family()).toList());
+      assertEquals(List.of("ease", "ials"), data.bestPerFamily().rankings().get(0).entries().stream().map(e -> e.family()).toList());
       assertEquals(3, data.historyByFamily().get("ease").size(), "three epochs of history");
       assertEquals(0.03, data.ensembles().get(0).gain(), 1e-9);
       ReportData.SweepSummary summary = data.sweeps().get(0);
@@ -64,7 +67,12 @@ class TeamReportIntegrationTest {
       for (String expected : List.of("Leaderboard", "Best run per family", "per epoch", "+0.0300", sweep.runName(), ensemble.runId())) {
         assertTrue(html.contains(expected), "report mentions " + expected);
       }
-      assertTrue(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"), "nothing to fetch: works offline");
+      String runLink = "<a href=\"" + MlflowLinks.run(client.trackingUri(), experiment, ensemble.runId()).replace("&", "&amp;") + "\">"
+          + ensemble.runName() + "</a>";
+      assertTrue(html.contains(runLink), "run names link to the runs' training view: " + runLink);
+      assertTrue(html.contains(MlflowLinks.experiment(client.trackingUri(), experiment)), "the experiment is linked");
+      assertTrue(!html.contains("src=\"http") && !html.contains("<link") && !html.contains("<script"), "nothing to fetch: works offline");
+      assertFalse(html.contains("Tuned weights"), "auto weights: no warning about tuned ones");
       List<BufferedImage> images = new ArrayList<>();
       Matcher m = IMAGE.matcher(html);
       while (m.find()) images.add(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1)))));
@@ -73,6 +81,12 @@ class TeamReportIntegrationTest {
         assertNotNull(image);
         assertTrue(image.getWidth() > 100 && image.getHeight() > 100);
       }
+
+      RunInfo tuned = runs.run(RunKeys.KIND_ENSEMBLE, "ensemble", 0.34, "s1", RunStatus.RUNNING, Map.of(EnsembleRun.WEIGHTS_PARAM, "tuned"));
+      client.logMetrics(tuned.runId(), List.of(Metric.of(EnsembleRun.BEST_SOURCE_PREFIX + "recall_at_10", 0.30, 0)));
+      client.endRun(tuned.runId(), RunStatus.FINISHED);
+      TeamReport.write(ReportData.load(client, runs.experimentName(), "recall_at_10"), file);
+      assertTrue(Files.readString(file).contains("Tuned weights are fit on the validation split"), "tuned weights: warned");
 
       RunInfo logged = TeamReport.log(client, experiment, file);
       assertArrayEquals(Files.readAllBytes(file), client.artifacts(logged).readBytes(TeamReport.FILE));

@@ -47,7 +47,7 @@ public final class HandMadeRuns {
     RunInfo run = client.startRun(experimentId, family + "-" + recall, tags);
     List<Metric> metrics = new ArrayList<>();
     for (int epoch = 1; epoch <= 3; epoch++) metrics.add(Metric.of("recall_at_10", recall * epoch / 3, epoch));
-    metrics.add(Metric.of(RunKeys.best("recall_at_10"), recall, 0));
+    metrics.add(Metric.of(kind.equals(RunKeys.KIND_SWEEP) ? RunKeys.sweepBest("recall_at_10") : RunKeys.best("recall_at_10"), recall, 0));
     metrics.add(Metric.of(RunKeys.BEST_EPOCH, 3, 0));
     Map<String, String> allParams = new LinkedHashMap<>(params);
     allParams.put("family", family);
