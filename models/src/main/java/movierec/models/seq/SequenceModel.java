@@ -3,6 +3,7 @@ package movierec.models.seq;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,12 +17,11 @@ import movierec.models.linalg.ArrayIO;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Shared machinery of the sequential families: token windows over each user's time-ordered history, an
@@ -42,6 +42,16 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private static final int SCORE_BATCH = 256;
   private static final String LOSS = "loss";
   private static final String SCORES = "scores";
+  private static final String SELECT = "select";
+  /**
+   * The embedded tokens [B·L, hidden]: a variable whose value each batch sets from the item table, and
+   * whose gradient is added to the table's at the tokens' rows. SameDiff 1.0.0-M2.1 differentiates its
+   * gather op through a control-flow loop over the indices (slow, and a second gather in one graph fails
+   * to build); the one-hot products used before cost O(B·L·items) and grew with the item count.
+   */
+  private static final String EMBEDDED = "embedded";
+  private static final String TARGETS = "targets";
+  private static final String NEGATIVES = "negatives";
 
   private final SequenceParams params;
   private final Objective objective;
@@ -50,14 +60,17 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private Interactions history;
   private int numItems;
   private Graph graph;
-  private Adam updater;
-  private List<String> trainingInputs;
+  private AdamSteps updater;
+  private String tableName;
+  /** Names of the variables Adam updates. */
+  private List<String> trained;
   private SplittableRandom rng;
   private int[][] seenSorted;
   private int[] trainUsers;
   /** Training windows as (user, end) pairs: user in the high 32 bits, end in the low. */
   private long[] windows;
   private Map<String, INDArray> monitor;
+  private Batch monitorBatch;
 
   protected SequenceModel(SequenceParams params, Objective objective, Pooling pooling, String format) {
     this.params = params;
@@ -99,7 +112,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
 
   /** Sets the Adam step of the following epochs (S3Rec pre-trains with its own). */
   protected final void learningRate(double rate) {
-    updater.setLearningRate(rate);
+    updater.learningRate(rate);
   }
 
   /** Items in the data being fitted or scored; token numItems is padding. */
@@ -149,13 +162,13 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     int len = params.maxLen();
     graph = new Graph(init, len, params.dropout());
     SameDiff sd = graph.sd();
-    SDVariable tokens = sd.placeHolder("tokens", DataType.INT, -1, len);
     SDVariable valid = sd.placeHolder("valid", DataType.FLOAT, -1, 1);
     int vocabulary = numItems + 1 + extraTokens();
     SDVariable table = graph.normal("item_embedding", vocabulary, d, 1 / Math.sqrt(d));
-    // Lookups are one-hot products: SameDiff differentiates gather with a loop over indices, ~1000× slower.
-    SDVariable embedded = sd.oneHot(tokens, vocabulary).reshape(-1, vocabulary).mmul(table);
-    SDVariable hidden = encode(graph, embedded, valid);
+    tableName = table.name();
+    // The lookup happens outside the graph (see EMBEDDED); this variable holds the batch's rows.
+    sd.var(EMBEDDED, Nd4j.zeros(DataType.FLOAT, len, d));
+    SDVariable hidden = encode(graph, sd.getVariable(EMBEDDED), valid);
     SDVariable itemsOut = table.get(SDIndex.interval(0, numItems));
     // The bias starts at log popularity: otherwise the encoder learns popularity first, as one output
     // for every input, and training sits on that plateau for many epochs (all users' scores alike).
@@ -166,33 +179,27 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
         : hidden.mul(valid).reshape(-1, len, d).sum(1).div(valid.reshape(-1, len).sum(true, 1));
     sd.mmul(query, itemsOut, false, true, false).add(SCORES, itemBias);
 
-    SDVariable targets = sd.placeHolder("targets", DataType.INT, -1);
-    SDVariable weights = sd.placeHolder("weights", DataType.FLOAT, -1);
-    SDVariable logits = sd.mmul(hidden, itemsOut, false, true, false).add(itemBias);
+    // Only positions with a target meet the item table, picked by a [T, B·L] 0/1 product (a gather would
+    // need SameDiff's gather gradient): padding and unmasked positions would each cost numItems logits.
+    SDVariable predicted = sd.placeHolder(SELECT, DataType.FLOAT, -1, -1).mmul(hidden);
+    SDVariable logits = sd.mmul(predicted, itemsOut, false, true, false).add(itemBias);
+    SDVariable targets = sd.placeHolder(TARGETS, DataType.INT, -1);
     SDVariable perPosition;
     if (objective == Objective.SOFTMAX) {
       perPosition = sd.loss.sparseSoftmaxCrossEntropy(logits, targets);
     } else {
-      // Picking two logits out of all costs as much as the softmax; see the lookup above for why not gather.
-      SDVariable negatives = sd.placeHolder("negatives", DataType.INT, -1);
+      SDVariable negatives = sd.placeHolder(NEGATIVES, DataType.INT, -1);
       SDVariable pos = logits.mul(sd.oneHot(targets, numItems)).sum(1);
       SDVariable neg = logits.mul(sd.oneHot(negatives, numItems)).sum(1);
       perPosition = sd.nn.softplus(pos.neg()).add(sd.nn.softplus(neg));
     }
     SDVariable auxiliary = auxiliaryLoss(graph, hidden);
-    SDVariable itemLoss = perPosition.mul(weights).sum();
+    SDVariable itemLoss = perPosition.mean();
     if (auxiliary == null) itemLoss.rename(LOSS);
     else itemLoss.add(LOSS, auxiliary);
-    trainingInputs = sd.inputs();
     sd.setLossVariables(LOSS);
-    updater = new Adam(params.learningRate());
-    TrainingConfig.Builder config = TrainingConfig.builder()
-        .updater(updater)
-        .minimize(LOSS)
-        .dataSetFeatureMapping(trainingInputs)
-        .markLabelsUnused();
-    if (params.l2() > 0) config.l2(params.l2());
-    sd.setTrainingConfig(config.build());
+    trained = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE && !v.name().equals(EMBEDDED)).map(SDVariable::name).toList();
+    updater = new AdamSteps(params.learningRate(), params.l2());
   }
 
   /** log(count + 1) of each item in {@code x}, centred. */
@@ -238,16 +245,36 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
         users[r] = (int) (w >>> 32);
         trainingExample(history, users[r], (int) w, b, r, rng);
       }
-      Map<String, INDArray> inputs = trainingInputs(b, users, graph.sampleMasks(b.size(), rng));
-      graph.sd().fit(new MultiDataSet(trainingInputs.stream().map(inputs::get).toArray(INDArray[]::new), null));
+      step(b, trainingInputs(b, users, graph.sampleMasks(b.size(), rng)));
     }
-    return monitor == null ? Double.NaN : graph.sd().outputSingle(monitor, LOSS).getDouble(0);
+    return monitor == null ? Double.NaN : graph.sd().outputSingle(lookup(monitorBatch, monitor), LOSS).getDouble(0);
+  }
+
+  /** One Adam step on a batch; the embedded rows' gradient is added to the table's at their tokens. */
+  private void step(Batch b, Map<String, INDArray> inputs) {
+    SameDiff sd = graph.sd();
+    lookup(b, inputs);
+    List<String> wanted = new ArrayList<>(trained);
+    wanted.add(EMBEDDED);
+    Map<String, INDArray> gradients = new HashMap<>(sd.calculateGradients(inputs, wanted));
+    INDArray rows = gradients.remove(EMBEDDED);
+    INDArray table = gradients.get(tableName);
+    table.addi(Nd4j.exec(new UnsortedSegmentSum(rows, Nd4j.createFromArray(b.tokens()), (int) table.rows()))[0]);
+    Map<String, INDArray> values = new HashMap<>();
+    for (String name : trained) values.put(name, sd.getVariable(name).getArr());
+    updater.apply(values, gradients);
+  }
+
+  /** Sets the embedded variable to the table's rows at the batch's tokens; returns the inputs. */
+  private Map<String, INDArray> lookup(Batch b, Map<String, INDArray> inputs) {
+    SameDiff sd = graph.sd();
+    sd.getVariable(EMBEDDED).setArray(Nd4j.pullRows(sd.getVariable(tableName).getArr(), 1, b.tokens()));
+    return inputs;
   }
 
   /**
-   * The epoch's reported loss is that of one fixed batch without dropout, after the epoch: SameDiff
-   * 1.0.0-M2.1 reports 0 to listeners when fitting one batch at a time, and a second forward pass over
-   * every batch would cost a third of the training time.
+   * The epoch's reported loss is that of one fixed batch without dropout, after the epoch: a second
+   * forward pass over every batch would cost a third of the training time.
    */
   private Map<String, INDArray> monitorInputs(SplittableRandom random) {
     int size = Math.min(params.batchSize(), trainUsers.length);
@@ -255,52 +282,41 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     int[] users = Arrays.copyOf(trainUsers, size);
     Batch b = new Batch(size, params.maxLen(), numItems);
     for (int r = 0; r < size; r++) trainingExample(history, users[r], history.end(users[r]), b, r, random);
+    monitorBatch = b;
     return trainingInputs(b, users, graph.identityMasks(size));
   }
 
   /** Every placeholder's value for a training batch, by name. */
   private Map<String, INDArray> trainingInputs(Batch b, int[] users, INDArray[] masks) {
-    int positions = b.size() * b.len();
-    int[] targets = b.targets().clone();
-    float[] weights = new float[positions];
-    int count = 0;
-    for (int t : targets) if (t >= 0) count++;
-    for (int p = 0; p < positions; p++) {
-      if (targets[p] >= 0) weights[p] = 1f / count;
-      else targets[p] = 0; // any valid index; its weight is 0
-    }
+    int[] rows = IntStream.range(0, b.targets().length).filter(p -> b.targets()[p] >= 0).toArray();
+    float[] select = new float[rows.length * b.targets().length];
+    for (int r = 0; r < rows.length; r++) select[r * b.targets().length + rows[r]] = 1f;
     Map<String, INDArray> inputs = inputs(b, masks, true);
-    inputs.put("targets", Nd4j.createFromArray(targets));
-    inputs.put("weights", Nd4j.createFromArray(weights));
-    if (objective == Objective.BCE) inputs.put("negatives", Nd4j.createFromArray(negatives(b, users)));
+    inputs.put(SELECT, Nd4j.create(select, new long[] {rows.length, b.targets().length}, 'c'));
+    inputs.put(TARGETS, Nd4j.createFromArray(Arrays.stream(rows).map(p -> b.targets()[p]).toArray()));
+    if (objective == Objective.BCE) inputs.put(NEGATIVES, Nd4j.createFromArray(negatives(b, users, rows)));
     return inputs;
   }
 
   /** Tokens, validity, dropout masks and the family's placeholders. */
   private Map<String, INDArray> inputs(Batch b, INDArray[] masks, boolean training) {
     Map<String, INDArray> inputs = new HashMap<>();
-    inputs.put("tokens", tokenArray(b));
     inputs.put("valid", validArray(b));
     for (int m = 0; m < masks.length; m++) inputs.put(graph.dropoutMasks().get(m).name(), masks[m]);
     familyInputs(b, training, inputs);
     return inputs;
   }
 
-  /** One unseen item per target position, uniformly drawn. */
-  private int[] negatives(Batch b, int[] users) {
-    int[] neg = new int[b.size() * b.len()];
-    for (int p = 0; p < neg.length; p++) {
-      if (b.targets()[p] < 0) continue;
-      int[] seen = seenSorted[users[p / b.len()]];
+  /** One unseen item per target row, uniformly drawn. */
+  private int[] negatives(Batch b, int[] users, int[] rows) {
+    int[] neg = new int[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      int[] seen = seenSorted[users[rows[r] / b.len()]];
       if (seen.length == numItems) continue;
-      do neg[p] = rng.nextInt(numItems);
-      while (Arrays.binarySearch(seen, neg[p]) >= 0);
+      do neg[r] = rng.nextInt(numItems);
+      while (Arrays.binarySearch(seen, neg[r]) >= 0);
     }
     return neg;
-  }
-
-  private static INDArray tokenArray(Batch b) {
-    return Nd4j.createFromArray(b.tokens()).reshape(b.size(), b.len());
   }
 
   private static INDArray validArray(Batch b) {
@@ -324,7 +340,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
       int to = Math.min(users.length, from + SCORE_BATCH);
       Batch b = new Batch(to - from, params.maxLen(), numItems);
       for (int r = 0; r < b.size(); r++) queryExample(history, users[from + r], b, r);
-      float[] scores = graph.sd().outputSingle(inputs(b, graph.identityMasks(b.size()), false), SCORES).dup('c').data().asFloat();
+      float[] scores = graph.sd().outputSingle(lookup(b, inputs(b, graph.identityMasks(b.size()), false)), SCORES).dup('c').data().asFloat();
       System.arraycopy(scores, 0, out, from * numItems, scores.length);
     }
   }
