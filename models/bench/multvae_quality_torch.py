@@ -14,7 +14,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", required=True, help="folder with train.csv and truth.csv from movierec")
     for name, kind in [("epochs", int), ("patience", int), ("batch", int), ("hidden", int), ("latent", int), ("dropout", float),
-                       ("lr", float), ("beta_cap", float), ("anneal_steps", int), ("weight_decay", float)]:
+                       ("lr", float), ("beta_cap", float), ("anneal_steps", float), ("weight_decay", float)]:
         ap.add_argument("--" + name, type=kind, required=True)
     args = ap.parse_args()
     torch.manual_seed(0)
@@ -36,7 +36,7 @@ def main():
         rng.shuffle(users)
         for lo in range(0, len(users), args.batch):
             x = x_all[users[lo : lo + args.batch]]
-            train_step(model, opt, x, args.beta_cap if args.anneal_steps == 0 else min(args.beta_cap, updates / args.anneal_steps))
+            train_step(model, opt, x, args.beta_cap if args.anneal_steps == 0 else args.beta_cap * min(1.0, updates / args.anneal_steps))
             updates += 1
         model.eval()
         with torch.no_grad():

@@ -18,6 +18,14 @@ public final class RunKeys {
   public static final String NODE = "movierec.node";
   /** A trial's identity (hash of everything that decides its result): one FINISHED run per key and sweep. */
   public static final String TRIAL_KEY = "movierec.trial_key";
+  /** A trial's spec as JSON: a resumed search rebuilds its sampler's history from it. */
+  public static final String TRIAL_SPEC = "movierec.trial_spec";
+  /** A trial's number in its sweep (the {@code -003} of {@code ials-003}). */
+  public static final String TRIAL_NUMBER = "movierec.trial_number";
+  /** Set on a trial the pruner stopped: at which epoch and why. The leaderboard leaves such trials out unless asked. */
+  public static final String PRUNED = "movierec.pruned";
+  /** Set by a clustered sweep's process on a running trial it decided to prune; the worker stops after its epoch. */
+  public static final String PRUNE_REQUEST = "movierec.prune_request";
   /** Epoch milliseconds, refreshed while the run's process lives; an old one marks a stale run. */
   public static final String HEARTBEAT = "movierec.heartbeat";
   /** A failed trial's reason in one line, e.g. {@code data/x/train_ratings.csv:50: item: expected ...}. */
@@ -43,6 +51,10 @@ public final class RunKeys {
   public static final String TRIAL_SECONDS = "trial_seconds";
   private static final String LOSS = "loss";
   public static final String EPOCH_SECONDS = "epoch_seconds";
+  /** Epochs a trial ran (pruning and early stopping cut it short). */
+  public static final String EPOCHS_RUN = "epochs_run";
+  /** A sweep's best value after each finished trial, step = the trial's place in finishing order. */
+  public static final String OPTIMIZATION_HISTORY = "optimization_history";
 
   private RunKeys() {}
 

@@ -2,6 +2,7 @@ package movierec.core.split;
 
 import java.util.Arrays;
 import java.util.Locale;
+import movierec.core.train.RunDefaults;
 import java.util.SplittableRandom;
 import movierec.core.data.Hashing;
 import movierec.core.data.Interactions;
@@ -21,9 +22,9 @@ public record SplitProtocol(String name, int last, int random, long seed) {
     if (last + random == 0) throw new IllegalArgumentException("split must hold out at least one item (last + random > 0)");
   }
 
-  /** The default protocol: last 1 plus 9 at random. */
+  /** The default protocol: the last item plus 9 at random ({@link RunDefaults}). */
   public static SplitProtocol holdout(long seed) {
-    return new SplitProtocol(HOLDOUT, 1, 9, seed);
+    return new SplitProtocol(HOLDOUT, RunDefaults.HOLDOUT_LAST, RunDefaults.HOLDOUT_RANDOM, seed);
   }
 
   public static SplitProtocol leaveLastOut(long seed) {

@@ -21,8 +21,10 @@ public final class Trainer {
 
   /**
    * @param bestEpoch 0 for families without epochs
+   * @param epochs epochs run, 0 for families without epochs
+   * @param stoppedBy why the sink stopped the fit early (e.g. {@code epoch 3: asha: ...}), null when it ran its course
    */
-  public record Validated(Model model, Evaluation evaluation, int bestEpoch, double fitSeconds) {}
+  public record Validated(Model model, Evaluation evaluation, int bestEpoch, double fitSeconds, int epochs, String stoppedBy) {}
 
   public static Validated validate(Model model, Dataset data, Split split, TrainingPlan plan, EpochSink sink) {
     var exclusions = plan.filters().build(split.train(), data.side());
@@ -33,7 +35,7 @@ public final class Trainer {
     double seconds = (System.nanoTime() - start) / 1e9;
     // Iterative families end in their best epoch's state; closed-form ones are evaluated once here.
     Evaluation evaluation = listener.best != null ? listener.best : evaluator.evaluate(model);
-    return new Validated(model, evaluation, listener.bestEpoch, seconds);
+    return new Validated(model, evaluation, listener.bestEpoch, seconds, listener.epochs, listener.stoppedBy);
   }
 
   /** Fits a fresh model on all interactions and ranks items for every user (the submission's lists). */
@@ -59,6 +61,8 @@ public final class Trainer {
     private final EpochSink sink;
     private Evaluation best;
     private int bestEpoch;
+    private int epochs;
+    private String stoppedBy;
     private long epochStart = System.nanoTime();
 
     EarlyStopping(Model model, Evaluator evaluator, TrainingPlan plan, EpochSink sink) {
@@ -72,15 +76,17 @@ public final class Trainer {
     public Outcome onEpoch(int epoch, double loss) {
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
       Evaluation e = evaluator.evaluate(model);
-      sink.epoch(epoch, loss, e, trainSeconds);
+      String stop = sink.epoch(epoch, loss, e, trainSeconds);
+      epochs = epoch;
       boolean improved = best == null || e.get(plan.metric().metric()) > best.get(plan.metric().metric());
       if (improved) {
         best = e;
         bestEpoch = epoch;
       }
-      boolean stop = plan.patience() > 0 && epoch - bestEpoch >= plan.patience();
+      if (stop != null) stoppedBy = "epoch " + epoch + ": " + stop;
+      boolean patienceSpent = plan.patience() > 0 && epoch - bestEpoch >= plan.patience();
       epochStart = System.nanoTime();
-      return new Outcome(improved, stop);
+      return new Outcome(improved, stop != null || patienceSpent);
     }
   }
 }

@@ -21,6 +21,6 @@ public record TrainingPlan(CandidateFilters filters, Metric.Keyed metric, int de
   }
 
   public static TrainingPlan defaults(long seed) {
-    return new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), DEFAULT_DEPTH, seed, Integer.MAX_VALUE, 0);
+    return new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), DEFAULT_DEPTH, seed, Integer.MAX_VALUE, 0);
   }
 }

@@ -13,7 +13,7 @@ import static movierec.core.model.InvalidParamException.check;
  * @param weightDecay L2 penalty added to every gradient (the paper's λ)
  */
 public record AutoRecParams(int epochs, int batchSize, int hidden, double learningRate, double weightDecay) {
-  public static final AutoRecParams DEFAULTS = new AutoRecParams(50, 256, 500, 1e-3, 1e-6);
+  public static final AutoRecParams DEFAULTS = new AutoRecParams(200, 256, 500, 1e-3, 1e-6);
 
   public AutoRecParams {
     check(epochs >= 1, "epochs", "must be >= 1");

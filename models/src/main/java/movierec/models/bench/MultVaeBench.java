@@ -38,7 +38,7 @@ public final class MultVaeBench {
     System.out.printf(Locale.ROOT, "data: %d users x %d items, %d interactions%n", data.numUsers(), data.numItems(), data.interactions().size());
 
     MultVaeParams d = MultVaeParams.DEFAULTS;
-    MultVae model = new MultVae(new MultVaeParams(epochs, batch, d.hidden(), d.latent(), d.dropout(), d.learningRate(), d.betaCap(), d.annealSteps(), d.weightDecay()));
+    MultVae model = new MultVae(new MultVaeParams(epochs, batch, d.hidden(), d.latent(), d.dropout(), d.learningRate(), d.betaCap(), d.annealEpochs(), d.weightDecay()));
     List<Double> times = new ArrayList<>();
     long[] last = {System.nanoTime()};
     EpochListener timer = (epoch, loss) -> {

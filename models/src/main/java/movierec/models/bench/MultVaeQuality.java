@@ -15,6 +15,7 @@ import movierec.core.eval.Metric;
 import movierec.core.split.Split;
 import movierec.core.split.SplitProtocol;
 import movierec.core.train.EpochSink;
+import movierec.core.train.RunDefaults;
 import movierec.core.train.Trainer;
 import movierec.core.train.TrainingPlan;
 import movierec.models.multvae.MultVae;
@@ -38,10 +39,12 @@ public final class MultVaeQuality {
   public static void run(Dataset data, MultVaeParams params, int maxEpochs, int patience, String python) throws Exception {
     System.out.printf(Locale.ROOT, "data: %s, %d users x %d items; split holdout (last 1 + 9 random, seed 1)%n", data.name(), data.numUsers(),
         data.numItems());
-    Split split = SplitProtocol.holdout(1).apply(data.interactions());
-    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), TrainingPlan.DEFAULT_DEPTH, 0, maxEpochs, patience);
-    EpochSink progress = (epoch, loss, evaluation, seconds) ->
-        System.out.printf(Locale.ROOT, "nd4j epoch %d: recall_at_10 %.4f (%.1f s)%n", epoch, evaluation.recall(), seconds);
+    Split split = SplitProtocol.holdout(RunDefaults.SPLIT_SEED).apply(data.interactions());
+    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, 0, maxEpochs, patience);
+    EpochSink progress = (epoch, loss, evaluation, seconds) -> {
+      System.out.printf(Locale.ROOT, "nd4j epoch %d: recall_at_10 %.4f (%.1f s)%n", epoch, evaluation.recall(), seconds);
+      return null;
+    };
     Trainer.Validated ours = Trainer.validate(new MultVae(params), data, split, plan, progress);
     System.out.printf(Locale.ROOT, "RESULT nd4j best_epoch=%d recall_at_10=%.4f%n", ours.bestEpoch(), ours.evaluation().recall());
 
@@ -51,10 +54,10 @@ public final class MultVaeQuality {
       writeSplit(split, dir);
       List<String> command = new ArrayList<>(List.of(python != null ? python : MultVaeBench.venvPython(root),
           root.resolve("models/bench/multvae_quality_torch.py").toString(), "--split", dir.toString()));
-      addArgs(command, "epochs", maxEpochs, "patience", patience == 0 ? maxEpochs : patience, "batch",
-          NeuralModel.batchSizeFor(params.batchSize(), (int) IntStream.range(0, split.train().numUsers()).filter(u -> split.train().length(u) > 0).count()), "hidden", params.hidden(),
-          "latent", params.latent(), "dropout", params.dropout(), "lr", params.learningRate(), "beta_cap", params.betaCap(), "anneal_steps",
-          params.annealSteps(), "weight_decay", params.weightDecay());
+      int users = (int) IntStream.range(0, split.train().numUsers()).filter(u -> split.train().length(u) > 0).count();
+      addArgs(command, "epochs", maxEpochs, "patience", patience == 0 ? maxEpochs : patience, "batch", NeuralModel.batchSizeFor(params.batchSize(), users),
+          "hidden", params.hidden(), "latent", params.latent(), "dropout", params.dropout(), "lr", params.learningRate(), "beta_cap", params.betaCap(),
+          "anneal_steps", MultVae.annealSteps(params, users), "weight_decay", params.weightDecay());
       double reference = MultVaeBench.run(command).stream().filter(l -> l.startsWith("RESULT"))
           .map(l -> Double.parseDouble(l.replaceAll(".*recall_at_10=([0-9.]+).*", "$1"))).findFirst()
           .orElseThrow(() -> new IllegalStateException("the PyTorch reference printed no RESULT line"));

@@ -15,7 +15,7 @@ import static movierec.core.model.InvalidParamException.check;
  * @param weightDecay L2 penalty added to every gradient
  */
 public record CdaeParams(int epochs, int batchSize, int hidden, double dropout, double learningRate, double weightDecay) {
-  public static final CdaeParams DEFAULTS = new CdaeParams(50, 500, 200, 0.2, 0.01, 0.0);
+  public static final CdaeParams DEFAULTS = new CdaeParams(200, 500, 200, 0.2, 0.01, 0.0);
 
   public CdaeParams {
     check(epochs >= 1, "epochs", "must be >= 1");

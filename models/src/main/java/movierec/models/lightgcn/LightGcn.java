@@ -8,6 +8,7 @@ import movierec.models.linalg.FactorModel;
 import movierec.models.linalg.Factors;
 import movierec.models.linalg.ItemUsers;
 import movierec.models.linalg.Parallel;
+import movierec.models.nn.NeuralModel;
 
 /**
  * LightGCN: X. He, K. Deng, X. Wang, Y. Li, Y. Zhang, M. Wang, "LightGCN: Simplifying and Powering Graph
@@ -115,7 +116,7 @@ public final class LightGcn extends FactorModel {
   @Override
   protected double trainEpoch(int epoch) {
     int samples = train.size();
-    int batch = params.batchSize();
+    int batch = NeuralModel.batchSizeFor(params.batchSize(), samples);
     int[] users = new int[batch];
     int[] pos = new int[batch];
     int[] neg = new int[batch];

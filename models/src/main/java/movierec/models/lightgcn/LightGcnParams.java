@@ -12,9 +12,10 @@ import movierec.core.model.InvalidParamException;
  *     1e-4 as in He et al.
  * @param batchSize triples per Adam step; every step propagates over the whole graph twice (forward and
  *     back), so an epoch costs (interactions / batchSize) × 2K sparse products: 8192 (He et al. use
- *     2048) keeps that at ~600 steps per epoch at the competition's scale
- * @param epochs passes of as many sampled triples as there are interactions; early stopping keeps the
- *     best epoch
+ *     2048) keeps that at ~600 steps per epoch at the competition's scale; on small data the batch
+ *     shrinks so that an epoch still makes 50 steps (ml-latest-small would get 12)
+ * @param epochs most passes of as many sampled triples as there are interactions; a cap for early
+ *     stopping, which keeps the best epoch
  */
 public record LightGcnParams(int factors, int layers, double learningRate, double regularization, int batchSize, int epochs) {
   public LightGcnParams {
@@ -27,6 +28,6 @@ public record LightGcnParams(int factors, int layers, double learningRate, doubl
   }
 
   public LightGcnParams() {
-    this(64, 3, 0.02, 0.0001, 8192, 50);
+    this(64, 3, 0.02, 0.0001, 8192, 200);
   }
 }

@@ -15,7 +15,7 @@ import static movierec.core.model.InvalidParamException.check;
  * @param weightDecay L2 penalty added to every gradient
  */
 public record MultDaeParams(int epochs, int batchSize, int hidden, int latent, double dropout, double learningRate, double weightDecay) {
-  public static final MultDaeParams DEFAULTS = new MultDaeParams(50, 500, 600, 200, 0.5, 1e-3, 0.0);
+  public static final MultDaeParams DEFAULTS = new MultDaeParams(200, 500, 600, 200, 0.5, 1e-3, 0.0);
 
   public MultDaeParams {
     check(epochs >= 1, "epochs", "must be >= 1");

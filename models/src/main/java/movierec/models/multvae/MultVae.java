@@ -2,6 +2,7 @@ package movierec.models.multvae;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import movierec.core.data.Interactions;
 import movierec.models.nn.Activation;
 import movierec.models.nn.Adam;
@@ -25,6 +26,7 @@ public final class MultVae extends NeuralModel {
   private TanhAutoencoder net;
   private Adam adam;
   private int updates;
+  private double annealSteps;
 
   public MultVae(MultVaeParams params) {
     this.p = params;
@@ -45,7 +47,14 @@ public final class MultVae extends NeuralModel {
     net = new TanhAutoencoder(train.numItems(), p.hidden(), 2 * p.latent(), Activation.IDENTITY, p.latent(), init);
     adam = new Adam(net.params(), p.learningRate(), p.weightDecay());
     updates = 0;
+    annealSteps = annealSteps(p, IntStream.range(0, train.numUsers()).filter(u -> train.length(u) > 0).count());
     return net.params();
+  }
+
+  /** Updates over which β reaches its cap when an epoch goes over {@code rows} users. */
+  public static double annealSteps(MultVaeParams p, long rows) {
+    int batch = batchSizeFor(p.batchSize(), (int) rows);
+    return p.annealEpochs() * ((rows + batch - 1) / batch);
   }
 
   @Override
@@ -58,7 +67,7 @@ public final class MultVae extends NeuralModel {
     float[] noise = new float[users.length * p.latent()];
     SparseRows input = x.normalized(p.dropout(), rng);
     for (int k = 0; k < noise.length; k++) noise[k] = (float) rng.nextGaussian();
-    double beta = p.annealSteps() == 0 ? p.betaCap() : Math.min(p.betaCap(), (double) updates / p.annealSteps());
+    double beta = annealSteps == 0 ? p.betaCap() : Math.min(p.betaCap(), p.betaCap() * updates / annealSteps);
     double loss = lossAndGradients(x, input, noise, beta);
     adam.step();
     updates++;

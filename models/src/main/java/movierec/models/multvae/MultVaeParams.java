@@ -4,7 +4,8 @@ import static movierec.core.model.InvalidParamException.check;
 
 /**
  * Mult-VAE settings; defaults are the paper's ([items → 600 → 200], dropout 0.5, batch 500, β cap 0.2)
- * except the annealing length, scaled down from 200,000 updates to this data's ~60 updates per epoch.
+ * except the annealing length, given in epochs so that it means the same on 600 users as on 136,000
+ * (a fixed count of updates, the paper's 200,000, is hundreds of epochs on small data and a few on large).
  *
  * @param epochs passes over the users (the trainer may stop earlier and keep the best epoch)
  * @param batchSize users per update
@@ -13,12 +14,13 @@ import static movierec.core.model.InvalidParamException.check;
  * @param dropout input dropout rate on the L2-normalized history
  * @param learningRate Adam step size
  * @param betaCap largest weight of the KL term
- * @param annealSteps updates over which β grows linearly from 0 to the cap (0 = the cap from the start)
+ * @param annealEpochs epochs (counted in updates: this many times the updates per epoch) over which β grows
+ *     linearly from 0 to the cap; 0 = the cap from the start
  * @param weightDecay L2 penalty added to every gradient
  */
 public record MultVaeParams(int epochs, int batchSize, int hidden, int latent, double dropout, double learningRate, double betaCap,
-    int annealSteps, double weightDecay) {
-  public static final MultVaeParams DEFAULTS = new MultVaeParams(50, 500, 600, 200, 0.5, 1e-3, 0.2, 20_000, 0.0);
+    double annealEpochs, double weightDecay) {
+  public static final MultVaeParams DEFAULTS = new MultVaeParams(200, 500, 600, 200, 0.5, 1e-3, 0.2, 20, 0.0);
 
   public MultVaeParams {
     check(epochs >= 1, "epochs", "must be >= 1");
@@ -28,7 +30,7 @@ public record MultVaeParams(int epochs, int batchSize, int hidden, int latent, d
     check(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1)");
     check(learningRate > 0, "learningRate", "must be > 0");
     check(betaCap >= 0, "betaCap", "must be >= 0");
-    check(annealSteps >= 0, "annealSteps", "must be >= 0");
+    check(annealEpochs >= 0, "annealEpochs", "must be >= 0");
     check(weightDecay >= 0, "weightDecay", "must be >= 0");
   }
 }

@@ -16,7 +16,7 @@ import static movierec.core.model.InvalidParamException.check;
  * @param encoderPasses encoder passes over the users per epoch
  */
 public record RecVaeParams(int epochs, int batchSize, int hidden, int latent, double dropout, double learningRate, double gamma, int encoderPasses) {
-  public static final RecVaeParams DEFAULTS = new RecVaeParams(50, 500, 600, 200, 0.5, 5e-4, 0.005, 3);
+  public static final RecVaeParams DEFAULTS = new RecVaeParams(200, 500, 600, 200, 0.5, 5e-4, 0.005, 3);
 
   public RecVaeParams {
     check(epochs >= 1, "epochs", "must be >= 1");

@@ -1,5 +1,7 @@
 package movierec.runners.bench;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,13 +15,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import movierec.core.data.Dataset;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.Metric;
 import movierec.core.model.ModelFamily;
 import movierec.core.split.Split;
 import movierec.core.split.SplitProtocol;
+import movierec.core.train.EpochSink;
+import movierec.core.train.RunDefaults;
 import movierec.core.train.Trainer;
 import movierec.core.train.TrainingPlan;
 import movierec.models.ModelRegistry;
@@ -35,11 +38,23 @@ public final class QualityBench {
   /** The references every table is read against; they run first even when not asked for. */
   public static final List<String> REFERENCES = List.of("mostpop", "ease");
   private static final String RESULT = "QUALITY-RESULT\t";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
+   * @param split the hold-out (its seed also seeds the models)
+   * @param overrides per family, params that replace its defaults (none: the defaults, which is the point)
    * @param timeoutSeconds wall-clock limit per family (its JVM is killed after it)
    */
-  public record Settings(DatasetSpec dataset, List<String> families, long seed, int maxEpochs, int patience, long timeoutSeconds) {}
+  public record Settings(DatasetSpec dataset, List<String> families, SplitProtocol split, Map<String, Map<String, Object>> overrides, int maxEpochs,
+      int patience, long timeoutSeconds) {
+    public Settings {
+      overrides = Map.copyOf(overrides);
+    }
+
+    public Settings(DatasetSpec dataset, List<String> families, long seed, int maxEpochs, int patience, long timeoutSeconds) {
+      this(dataset, families, QualityBench.split(seed), Map.of(), maxEpochs, patience, timeoutSeconds);
+    }
+  }
 
   /**
    * One family's figures, or why there are none.
@@ -79,15 +94,21 @@ public final class QualityBench {
     return SplitProtocol.holdout(seed);
   }
 
-  /** Trains one family at its defaults on the split's training part, in this JVM. */
+  /** Trains one family at its defaults on the standard split's training part, in this JVM. */
   public static Row measure(DatasetSpec dataset, String familyName, long seed, int maxEpochs, int patience) {
+    return measure(dataset, familyName, split(seed), Map.of(), maxEpochs, patience, EpochSink.NONE);
+  }
+
+  /** Trains one family at its defaults, {@code overrides} aside, on {@code protocol}'s training part, in this JVM. */
+  public static Row measure(DatasetSpec dataset, String familyName, SplitProtocol protocol, Map<String, ?> overrides, int maxEpochs, int patience,
+      EpochSink progress) {
     ModelFamily<?> family = ModelRegistry.get(familyName);
     Dataset data = dataset.load();
-    Split split = split(seed).apply(data.interactions());
-    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse("recall_at_10"), TrainingPlan.DEFAULT_DEPTH, seed, maxEpochs, patience);
-    AtomicInteger epochs = new AtomicInteger();
-    Trainer.Validated v = Trainer.validate(family.create(Map.of()), data, split, plan, (epoch, loss, e, s) -> epochs.set(epoch));
-    return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), epochs.get(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
+    Split split = protocol.apply(data.interactions());
+    TrainingPlan plan = new TrainingPlan(CandidateFilters.SEEN_ONLY, Metric.parse(RunDefaults.METRIC), TrainingPlan.DEFAULT_DEPTH, protocol.seed(), maxEpochs,
+        patience);
+    Trainer.Validated v = Trainer.validate(family.create(overrides), data, split, plan, progress);
+    return new Row(familyName, v.evaluation().recall(), v.evaluation().ndcg(), v.epochs(), v.bestEpoch(), v.fitSeconds(), peakResidentMb(), null);
   }
 
   /** Runs every family in a child JVM and prints the table as rows arrive, then the whole table sorted. */
@@ -95,8 +116,9 @@ public final class QualityBench {
     List<String> names = families(s.families());
     Dataset data = s.dataset().load();
     out.printf("quality at defaults on %s (%,d users, %,d items, %,d interactions), split %s, max %d epochs, patience %d, limit %d s per family%n",
-        s.dataset().label(), data.numUsers(), data.numItems(), data.interactions().size(), split(s.seed()), s.maxEpochs(), s.patience(),
+        s.dataset().label(), data.numUsers(), data.numItems(), data.interactions().size(), s.split(), s.maxEpochs(), s.patience(),
         s.timeoutSeconds());
+    s.overrides().forEach((family, params) -> out.printf("not at defaults: %s %s%n", family, params));
     List<Row> rows = new ArrayList<>();
     for (String name : names) {
       Row row = inChild(s, name);
@@ -113,7 +135,8 @@ public final class QualityBench {
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), QualityBench.class.getName(), datasetArg(s.dataset()), family,
-        Long.toString(s.seed()), Integer.toString(s.maxEpochs()), Integer.toString(s.patience())));
+        Integer.toString(s.split().last()), Integer.toString(s.split().random()), Long.toString(s.split().seed()), Integer.toString(s.maxEpochs()),
+        Integer.toString(s.patience()), JSON.writeValueAsString(s.overrides().getOrDefault(family, Map.of()))));
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     List<String> tail = new ArrayList<>();
@@ -154,9 +177,16 @@ public final class QualityBench {
     return DatasetSpec.synthetic(f[1], Long.parseLong(f[2]));
   }
 
-  /** Child entry point: dataset family seed maxEpochs patience; prints one result line. */
-  public static void main(String[] args) {
-    Row row = measure(parseDataset(args[0]), args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+  /** Child entry point: dataset family last random seed maxEpochs patience overrides-as-JSON; prints one result line. */
+  public static void main(String[] args) throws IOException {
+    SplitProtocol protocol = new SplitProtocol(SplitProtocol.HOLDOUT, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
+    Map<String, Object> overrides = JSON.readValue(args[7], new TypeReference<Map<String, Object>>() {});
+    // The parent keeps only result lines and the last few others; the epochs are for whoever runs a child by hand.
+    EpochSink progress = (epoch, loss, e, seconds) -> {
+      System.out.printf("epoch %3d  loss %10.4f  recall@10 %.4f  ndcg@10 %.4f  (%.1fs)%n", epoch, loss, e.recall(), e.ndcg(), seconds);
+      return null;
+    };
+    Row row = measure(parseDataset(args[0]), args[1], protocol, overrides, Integer.parseInt(args[5]), Integer.parseInt(args[6]), progress);
     System.out.println(RESULT + row.encode());
     System.out.flush();
     // ND4J's and Quartz's non-daemon threads must not keep a finished child alive.

@@ -33,6 +33,9 @@ final class LeaderboardCommand implements Callable<Integer> {
   @Option(names = "--allow-mixed-splits", description = "rank runs of different validation splits together")
   boolean allowMixedSplits;
 
+  @Option(names = "--include-pruned", description = "also rank trials a pruner stopped (they ran part of their epochs and were not refitted)")
+  boolean includePruned;
+
   @Option(names = "--tracking-uri", description = "MLflow server; default MLFLOW_TRACKING_URI, else the local server from infra/mlflow")
   String trackingUri;
 
@@ -40,7 +43,7 @@ final class LeaderboardCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LeaderboardFormat output = LeaderboardFormat.parse(format);
     LeaderboardOptions options = LeaderboardOptions.defaults().withMetric(metric).withPerFamily(perFamily).withTop(top)
-        .withAllowMixedSplits(allowMixedSplits);
+        .withAllowMixedSplits(allowMixedSplits).withIncludePruned(includePruned);
     try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
       Leaderboard board = Leaderboard.load(client, Experiments.ids(client, experiments), options);
       System.out.print(output.render(board));

@@ -3,6 +3,7 @@ package movierec.runners.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import movierec.core.train.RunDefaults;
 import movierec.models.ModelRegistry;
 import movierec.models.bench.MultVaeQuality;
 import movierec.models.multvae.MultVaeParams;
@@ -19,7 +20,7 @@ final class MultVaeQualityCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   TrainCommand.DataSource source;
 
-  @Option(names = "--data-seed", defaultValue = "42", description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
+  @Option(names = "--data-seed", defaultValue = "" + RunDefaults.DATA_SEED, description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
   long dataSeed;
 
   @Option(names = "--set", description = "Mult-VAE parameter override name=value (repeatable), e.g. --set learning_rate=0.002")
@@ -28,7 +29,7 @@ final class MultVaeQualityCommand implements Callable<Integer> {
   @Option(names = "--max-epochs", defaultValue = "100", description = "epochs at most on each side (default: ${DEFAULT-VALUE})")
   int maxEpochs;
 
-  @Option(names = "--patience", defaultValue = "10", description = "stop after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
+  @Option(names = "--patience", defaultValue = "" + RunDefaults.PATIENCE, description = "stop after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
   int patience;
 
   @Option(names = "--python", description = "interpreter with torch for the reference (default: .venv-bench, created when missing)")

@@ -1,8 +1,15 @@
 package movierec.runners.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import movierec.core.train.RunDefaults;
+import movierec.core.data.InputException;
+import movierec.core.model.InvalidParamException;
+import movierec.core.split.SplitProtocol;
+import movierec.models.ModelRegistry;
 import movierec.runners.bench.QualityBench;
 import movierec.runners.trial.DatasetSpec;
 import picocli.CommandLine.ArgGroup;
@@ -12,13 +19,13 @@ import picocli.CommandLine.Option;
 /** {@code movierec bench quality}: every family at its defaults on one dataset, as a table beside MostPopular and EASE. */
 @Command(name = "quality", mixinStandardHelpOptions = true,
     description = {"Train every family (or --families) at its defaults on a dataset with the standard holdout split",
-        "(per user the last item plus 9 random earlier ones) and print validation Recall@10 and NDCG@10, their ratio",
+        "(per user the last item plus 9 random earlier ones; --last/--random change it) and print validation Recall@10 and NDCG@10, their ratio",
         "to MostPopular and to EASE (always run first), epochs, seconds and peak memory. Each family runs in its own JVM."})
 final class QualityBenchCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   TrainCommand.DataSource source;
 
-  @Option(names = "--data-seed", defaultValue = "42", description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
+  @Option(names = "--data-seed", defaultValue = "" + RunDefaults.DATA_SEED, description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
   long dataSeed;
 
   @Option(names = "--families", split = ",", description = "families to run, comma-separated (default: every registered family)")
@@ -27,10 +34,19 @@ final class QualityBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "seed of the split and of the models (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--last", defaultValue = "1", description = "last items held out per user (default: ${DEFAULT-VALUE}; 0 for data without real time)")
+  int last;
+
+  @Option(names = "--random", defaultValue = "9", description = "random earlier items held out per user (default: ${DEFAULT-VALUE})")
+  int random;
+
+  @Option(names = "--set", description = "leave a default: family.param=value (repeatable), e.g. --set ease.lambda=200; the header lists them")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
   @Option(names = "--max-epochs", defaultValue = TrainCommand.DEFAULT_MAX_EPOCHS, description = "cap on epochs (default: ${DEFAULT-VALUE})")
   int maxEpochs;
 
-  @Option(names = "--patience", defaultValue = TrainCommand.DEFAULT_PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
+  @Option(names = "--patience", defaultValue = "" + RunDefaults.PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
   int patience;
 
   @Option(names = "--timeout", defaultValue = "600", description = "seconds per family before its JVM is killed (default: ${DEFAULT-VALUE})")
@@ -39,7 +55,22 @@ final class QualityBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
-    QualityBench.run(new QualityBench.Settings(dataset, families, seed, maxEpochs, patience, timeoutSeconds), System.out);
+    Map<String, Map<String, Object>> perFamily = new LinkedHashMap<>();
+    TrainCommand.parseOverrides(overrides).forEach((key, value) -> {
+      int dot = key.indexOf('.');
+      if (dot <= 0) throw new InputException("--set " + key + ": expected family.param=value");
+      String family = ModelRegistry.get(key.substring(0, dot)).name();
+      perFamily.computeIfAbsent(family, f -> new LinkedHashMap<>()).put(key.substring(dot + 1), value);
+    });
+    perFamily.forEach((family, params) -> {
+      try {
+        ModelRegistry.get(family).params(params);
+      } catch (InvalidParamException e) {
+        throw new InputException("--set " + family + "." + e.getMessage());
+      }
+    });
+    SplitProtocol split = SplitProtocol.named(SplitProtocol.HOLDOUT, last, random, seed);
+    QualityBench.run(new QualityBench.Settings(dataset, families, split, perFamily, maxEpochs, patience, timeoutSeconds), System.out);
     return 0;
   }
 }

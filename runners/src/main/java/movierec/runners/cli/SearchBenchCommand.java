@@ -2,7 +2,9 @@ package movierec.runners.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import movierec.runners.bench.RecommenderSearchBench;
 import movierec.runners.bench.SearchBench;
+import movierec.runners.sweep.SweepConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,8 +25,20 @@ final class SearchBenchCommand implements Callable<Integer> {
   @Option(names = "--no-optuna", description = "skip the Optuna reference")
   boolean noOptuna;
 
+  @Option(names = "--sweep", paramLabel = "FILE",
+      description = "instead: the sweep file's search (e.g. runners/bench/search-recommender.yaml, TPE + ASHA) against random search without pruning, same trial count")
+  Path sweep;
+
+  @Option(names = "--sweep-trials", description = "trials per arm with --sweep (default: the file's search.trials)")
+  Integer sweepTrials;
+
   @Override
   public Integer call() throws Exception {
+    if (sweep != null) {
+      SweepConfig config = SweepConfig.load(sweep);
+      RecommenderSearchBench.run(config, sweepTrials != null ? sweepTrials : config.search().trials(), System.out);
+      return 0;
+    }
     Path home = Path.of(System.getProperty("movierec.home", ".")).toAbsolutePath().normalize();
     SearchBench.run(new SearchBench.Settings(trials, reps, univariate, !noOptuna, home), System.out);
     return 0;

@@ -40,7 +40,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--fresh", description = "start a new sweep even when the newest sweep of this file did not finish (default: resume it)")
   boolean fresh;
 
-  @Option(names = "--dry-run", description = "print the expanded trials and exit")
+  @Option(names = "--dry-run", description = "print the expanded trials (grid) or the search space and sampler (random, tpe) and exit")
   boolean dryRun;
 
   @Option(names = "--outage-budget", converter = OutageBudget.class, paramLabel = "DURATION",
@@ -55,13 +55,18 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SweepConfig config = SweepConfig.load(file);
-    var trials = config.expand();
     if (!format.equals("text") && !format.equals("json")) throw new InputException("--format: expected text or json, found '" + format + "'");
     if (dryRun) {
-      System.out.printf("%s: experiment %s, %d trials (%s search, metric %s)%n", file, config.experiment(), trials.size(), config.strategy(), config.metric());
-      for (int i = 0; i < trials.size(); i++) {
-        TrialSpec t = trials.get(i);
-        System.out.printf("  %3d  %-10s %s%n", i, t.family(), t.resolved().params());
+      System.out.printf("%s: experiment %s, %d trials (%s search, metric %s)%n", file, config.experiment(), config.plannedTrials(),
+          config.strategy(), config.metric());
+      if (config.search().grid()) {
+        var trials = config.expand();
+        for (int i = 0; i < trials.size(); i++) {
+          TrialSpec t = trials.get(i);
+          System.out.printf("  %3d  %-10s %s%n", i, t.family(), t.resolved().params());
+        }
+      } else {
+        System.out.print(config.describeSearch());
       }
       return 0;
     }
@@ -95,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
     String shownUri = MlflowLinks.redact(uri);
     int threads = parallel != null ? parallel : config.maxParallel();
     Scheduler scheduler = schedulerConfig != null ? Schedulers.fromFile(schedulerConfig, threads) : Schedulers.inMemory(threads);
-    int total = config.expand().size();
+    int total = config.plannedTrials();
     PrintStream console = json ? System.err : System.out;
     try (TrackingClient client = TrackingClient.durable(uri, Credentials.fromEnv(), Journal.fromEnv(), outageBudget)) {
       SweepRunner runner = new SweepRunner(client, LocalMlflow.gitCommit());
@@ -108,10 +113,10 @@ final class SweepCommand implements Callable<Integer> {
       console.printf("sweep %s: %d trials, %d at a time; experiment %s in MLflow: %s%n", config.file(), total, threads, config.experiment(),
           MlflowLinks.experiment(shownUri, experimentId));
       SweepRunner.Summary summary;
-      SweepConsole progress = new SweepConsole(console, System.console() != null, config.experiment(), total, config.metric(), config.maximize(),
+      SweepConsole progress = new SweepConsole(console, System.console() != null, config.experiment(), total, config.metric(), true,
           client::getRun, System::nanoTime);
       try (progress; AutoCloseable listening = TrialProgress.listen(config.hash(), progress)) {
-        summary = runner.run(config, scheduler, progress, fresh);
+        summary = runner.run(config, scheduler, progress, fresh, threads);
       }
       Runtime.getRuntime().removeShutdownHook(hook);
       if (!client.journaledRuns().isEmpty()) console.printf("replaying the journaled writes of %d runs...%n", client.journaledRuns().size());
@@ -119,6 +124,8 @@ final class SweepCommand implements Callable<Integer> {
       SweepSummary closing = SweepSummary.of(config, summary, progress.lines(), progress.best(), shownUri, trackingUri == null ? null : shownUri);
       if (json) System.out.println(closing.toJson());
       else console.print(closing.text());
+      // The search's own line (best trial, pruned, epochs against an unpruned sweep); the summary above is the console's.
+      if (!json) console.println(summary.totals().line(config.metric()));
       return summary;
     }
   }

@@ -11,6 +11,7 @@ import movierec.core.data.StagedFolder;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.model.InvalidParamException;
 import movierec.core.split.SplitProtocol;
+import movierec.core.train.RunDefaults;
 import movierec.models.ModelRegistry;
 import movierec.runners.trial.DatasetSpec;
 import movierec.runners.trial.TrialResult;
@@ -25,9 +26,7 @@ import picocli.CommandLine.Option;
     description = "Fit one model on the training part, print validation metrics, refit on all data and write submission.csv and top-K files.")
 final class TrainCommand implements Callable<Integer> {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  // Early stopping is on by default so that a family's first run ends near its best epoch at any data size.
   static final String DEFAULT_MAX_EPOCHS = "500";
-  static final String DEFAULT_PATIENCE = "10";
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   DataSource source;
@@ -40,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     String preset;
   }
 
-  @Option(names = "--data-seed", defaultValue = "42", description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
+  @Option(names = "--data-seed", defaultValue = "" + RunDefaults.DATA_SEED, description = "generator seed for --synthetic (default: ${DEFAULT-VALUE})")
   long dataSeed;
 
   @Option(names = "--model", required = true, description = "model family, e.g. ease, itemknn, bpr")
@@ -52,13 +51,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--split", defaultValue = SplitProtocol.HOLDOUT, description = "holdout or leave-last-out (default: ${DEFAULT-VALUE})")
   String split;
 
-  @Option(names = "--last", defaultValue = "1", description = "holdout: last items held out per user (default: ${DEFAULT-VALUE})")
+  @Option(names = "--last", defaultValue = "" + RunDefaults.HOLDOUT_LAST, description = "holdout: last items held out per user (default: ${DEFAULT-VALUE})")
   int last;
 
-  @Option(names = "--random", defaultValue = "9", description = "holdout: random earlier items held out per user (default: ${DEFAULT-VALUE})")
+  @Option(names = "--random", defaultValue = "" + RunDefaults.HOLDOUT_RANDOM, description = "holdout: random earlier items held out per user (default: ${DEFAULT-VALUE})")
   int random;
 
-  @Option(names = "--seed", defaultValue = "0", description = "seed of the split and of the model (default: ${DEFAULT-VALUE})")
+  @Option(names = "--split-seed", defaultValue = "" + RunDefaults.SPLIT_SEED, description = "seed of the split's random part (default: ${DEFAULT-VALUE})")
+  long splitSeed;
+
+  @Option(names = "--seed", defaultValue = "" + RunDefaults.SEED, description = "seed of the model (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--future-margin", description = "exclude items released after the user's last active year plus this margin")
@@ -67,31 +69,39 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--min-item-interactions", defaultValue = "0", description = "exclude items with fewer interactions (default: ${DEFAULT-VALUE})")
   int minItemInteractions;
 
-  @Option(names = "--metric", defaultValue = "recall_at_10", description = "metric that picks the best epoch (default: ${DEFAULT-VALUE})")
+  @Option(names = "--metric", defaultValue = RunDefaults.METRIC, description = "metric that picks the best epoch (default: ${DEFAULT-VALUE})")
   String metric;
 
   @Option(names = "--max-epochs", defaultValue = DEFAULT_MAX_EPOCHS, description = "cap on epochs of iterative families (default: ${DEFAULT-VALUE})")
   int maxEpochs;
 
-  @Option(names = "--patience", defaultValue = DEFAULT_PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
+  @Option(names = "--patience", defaultValue = "" + RunDefaults.PATIENCE, description = "early stopping after this many epochs without gain; 0 = off (default: ${DEFAULT-VALUE})")
   int patience;
 
   @Option(names = "--out", required = true, description = "output folder for submission.csv, top-K files, config and model")
   Path out;
 
+  /** The trial these options describe; a sweep file with the same settings written out (or left to defaults) has the same key. */
+  TrialSpec spec() {
+    DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
+    return new TrialSpec("cli", dataset, SplitProtocol.named(split, last, random, splitSeed),
+        new CandidateFilters(futureMargin, minItemInteractions), metric, family, parseOverrides(overrides), seed, maxEpochs, patience);
+  }
+
   @Override
   public Integer call() throws Exception {
-    DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
-    TrialSpec spec = new TrialSpec("cli", dataset, SplitProtocol.named(split, last, random, seed),
-        new CandidateFilters(futureMargin, minItemInteractions), metric, family, parseOverrides(overrides), seed, maxEpochs, patience);
+    TrialSpec spec = spec();
+    DatasetSpec dataset = spec.dataset();
     try {
       ModelRegistry.get(family).params(spec.params());
     } catch (InvalidParamException e) {
       throw new InputException("--set " + e.getMessage());
     }
     // A failed fit leaves no half-written --out: the files appear together, or not at all.
-    TrialResult result = StagedFolder.write(out, "training", staging -> TrialRunner.run(spec, staging, (epoch, loss, e, seconds) ->
-        System.out.printf("epoch %3d  loss %10.4f  recall@%d %.4f  ndcg@%d %.4f  (%.1fs)%n", epoch, loss, e.k(), e.recall(), e.k(), e.ndcg(), seconds)));
+    TrialResult result = StagedFolder.write(out, "training", staging -> TrialRunner.run(spec, staging, (epoch, loss, e, seconds) -> {
+      System.out.printf("epoch %3d  loss %10.4f  recall@%d %.4f  ndcg@%d %.4f  (%.1fs)%n", epoch, loss, e.k(), e.recall(), e.k(), e.ndcg(), seconds);
+      return null;
+    }));
     var v = result.validation();
     System.out.printf("%s on %s, split %s (hash %s)%n", family, dataset.label(), spec.split(), result.splitHash());
     System.out.printf("validation: recall@%d %.4f  ndcg@%d %.4f  hit_rate %.4f  coverage %.4f  (%d users)%s%n",

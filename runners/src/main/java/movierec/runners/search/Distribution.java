@@ -38,6 +38,11 @@ public sealed interface Distribution {
     Double fromInternal(double x) {
       return Math.min(high, Math.max(low, log ? Math.exp(x) : x));
     }
+
+    @Override
+    public String toString() {
+      return (log ? "loguniform" : "uniform") + " [" + low + ", " + high + "]";
+    }
   }
 
   /**
@@ -71,6 +76,11 @@ public sealed interface Distribution {
     Long fromInternal(double x) {
       return Math.min(high, Math.max(low, Math.round(log ? Math.exp(x) : x)));
     }
+
+    @Override
+    public String toString() {
+      return "int [" + low + ", " + high + "]" + (log ? " log" : "");
+    }
   }
 
   /** One of a list of values (numbers, strings, booleans). */
@@ -83,6 +93,11 @@ public sealed interface Distribution {
     @Override
     public Object sample(SplittableRandom rng) {
       return values.get(rng.nextInt(values.size()));
+    }
+
+    @Override
+    public String toString() {
+      return "choice " + values;
     }
 
     int indexOf(Object value) {

@@ -24,10 +24,29 @@ public final class Search {
     this.maximize = maximize;
   }
 
+  /** @param sampler null when every trial starts at a given point ({@link #start}), as a grid's do */
   public SearchTrial ask() {
-    int number = trials.size();
-    SearchTrial trial = new SearchTrial(number, sampler.sample(space, Collections.unmodifiableList(trials), number));
+    return start(sampler.sample(space, Collections.unmodifiableList(trials), trials.size()));
+  }
+
+  /** Starts a trial at a given point instead of a sampled one (a grid's next point). */
+  public SearchTrial start(Assignment assignment) {
+    SearchTrial trial = new SearchTrial(trials.size(), assignment);
     trials.add(trial);
+    return trial;
+  }
+
+  /**
+   * Adds a trial that ended before this process started (a resumed sweep): its epochs go through the
+   * pruner's bookkeeping in order (its decisions are not acted on), then it ends as it did.
+   *
+   * @param value the final value of a complete trial; ignored for a pruned one, which keeps its best epoch's
+   */
+  public SearchTrial restore(Assignment assignment, java.util.NavigableMap<Integer, Double> epochValues, double value, boolean pruned) {
+    SearchTrial trial = start(assignment);
+    epochValues.forEach((epoch, v) -> report(trial.number(), epoch, v));
+    if (pruned && !trial.epochLosses().isEmpty()) tellPruned(trial.number());
+    else tell(trial.number(), value);
     return trial;
   }
 

@@ -5,34 +5,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import movierec.core.data.Hashing;
 import movierec.core.data.InputException;
 import movierec.core.eval.CandidateFilters;
-import movierec.core.eval.Metric;
+import movierec.core.model.InvalidParamException;
 import movierec.core.model.ModelFamily;
 import movierec.core.split.SplitProtocol;
 import movierec.models.ModelRegistry;
+import movierec.runners.search.Distribution;
+import movierec.runners.search.SearchSpace;
 import movierec.runners.trial.DatasetSpec;
 import movierec.runners.trial.TrialSpec;
 
 /**
- * A sweep file from {@code experiments/}: experiment name, dataset, split, filters, the metric to
- * optimize, search strategy, parallelism, epochs and early stopping, and one search space per family.
+ * A sweep file from {@code experiments/}, bound by {@link SweepFile} and checked against the data folder
+ * and the model registry: experiment name, dataset, split, filters, the metric to optimize, search,
+ * pruner and budget, parallelism, epochs and early stopping, and one search space per family.
  * Every error names the file, the line and the key; unknown families and parameters list the valid ones.
  */
 public record SweepConfig(Path file, String experiment, DatasetSpec dataset, SplitProtocol split, CandidateFilters filters,
-    String metric, boolean maximize, String strategy, int trials, int maxParallel, int maxEpochs, int patience, long seed,
-    List<SearchSpace> spaces, String hash) {
+    String metric, SearchConfig search, int maxParallel, int maxEpochs, int patience, long seed,
+    List<ModelSpace> models, String hash) {
 
-  private static final Set<String> TOP_KEYS = Set.of("experiment", "dataset", "split", "filters", "metric", "search",
-      "max_parallel", "max_epochs", "early_stopping", "seed", "models");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Loads a sweep file; a relative dataset path is relative to the working directory, as on the command line. */
@@ -42,230 +41,170 @@ public record SweepConfig(Path file, String experiment, DatasetSpec dataset, Spl
 
   /** Loads a sweep file, resolving a relative dataset path against {@code base}. */
   public static SweepConfig load(Path file, Path base) {
-    YamlDocument doc = YamlDocument.read(file);
-    Reader r = new Reader(doc, base);
-    JsonNode root = doc.root;
-    r.onlyKeys("", root, TOP_KEYS);
-    String experiment = r.text("/experiment", null);
-    DatasetSpec dataset = r.dataset();
-    SplitProtocol split = r.split();
-    CandidateFilters filters = r.filters();
-    JsonNode metricNode = root.path("metric");
-    String metric;
-    boolean maximize = true;
-    if (metricNode.isObject()) {
-      r.onlyKeys("/metric", metricNode, Set.of("name", "direction"));
-      metric = r.text("/metric/name", "recall_at_10");
-      String direction = r.text("/metric/direction", "maximize");
-      if (!direction.equals("maximize") && !direction.equals("minimize")) throw doc.error("/metric/direction", "expected maximize or minimize, found '" + direction + "'");
-      maximize = direction.equals("maximize");
-    } else {
-      metric = r.text("/metric", "recall_at_10");
+    YamlFile yaml = YamlFile.read(file);
+    SweepFile f = yaml.bind(SweepFile.class);
+    SearchConfig search = SearchConfig.of(f.search(), f.pruner(), f.budget(), f.seed());
+    if (search.grid() && !f.budget().equals(SearchConfig.BudgetConfig.NONE)) {
+      throw yaml.error("/budget", "applies to search: {strategy: random} or {strategy: tpe}; a grid runs its whole list");
     }
-    try {
-      Metric.Keyed keyed = Metric.parse(metric);
-      if (keyed.metric().higherIsBetter() != maximize) throw doc.error("/metric/direction", keyed.key() + " is better when " + (maximize ? "lower" : "higher"));
-    } catch (IllegalArgumentException e) {
-      throw doc.error("/metric", e.getMessage());
+    List<ModelSpace> models = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < f.models().size(); i++) {
+      String at = "/models/" + i;
+      SweepFile.Model entry = f.models().get(i);
+      if (!seen.add(entry.family()) && !search.grid()) {
+        throw yaml.error(at + "/family", entry.family() + " is listed twice; a " + search.strategy() + " search has one entry per family");
+      }
+      models.add(space(yaml, at, entry, search.grid()));
     }
-    r.onlyKeys("/search", root.path("search"), Set.of("strategy", "trials"));
-    String strategy = r.text("/search/strategy", "grid").toLowerCase(Locale.ROOT);
-    if (!strategy.equals("grid") && !strategy.equals("random")) throw doc.error("/search/strategy", "expected grid or random, found '" + strategy + "'");
-    int trials = r.integer("/search/trials", 10, 1);
-    int maxParallel = r.integer("/max_parallel", 1, 1);
-    int maxEpochs = r.integer("/max_epochs", 50, 1);
-    r.onlyKeys("/early_stopping", root.path("early_stopping"), Set.of("patience"));
-    int patience = r.integer("/early_stopping/patience", 0, 0);
-    long seed = r.integer("/seed", 0, 0);
-    List<SearchSpace> spaces = r.spaces(strategy);
-    String hash;
-    try {
-      hash = new Hashing().add(Files.readString(file)).hex();
-    } catch (java.io.IOException e) {
-      throw InputException.at(file, 0, null, "cannot read: " + e.getMessage());
-    }
-    return new SweepConfig(file, experiment, dataset, split, filters, metric, maximize, strategy, trials, maxParallel, maxEpochs,
-        patience, seed, spaces, hash);
+    return new SweepConfig(file, f.experiment(), dataset(yaml, f.dataset(), base), f.split().toProtocol(), f.filters().toFilters(),
+        f.metric().name(), search, f.maxParallel(), f.maxEpochs(), f.earlyStopping().patience(), f.seed(), models,
+        new Hashing().add(yaml.text).hex());
+  }
+
+  /** The same sweep under another search (the search bench's baseline). */
+  public SweepConfig withSearch(SearchConfig other) {
+    return new SweepConfig(file, experiment, dataset, split, filters, metric, other, maxParallel, maxEpochs, patience, seed, models, hash);
+  }
+
+  public String strategy() {
+    return search.strategy();
   }
 
   /**
-   * The trials of this sweep: the grid of each family, or {@code trials} random points per family.
-   * Random points derive from the sweep seed, so a sweep expands the same way every time. Trials with
-   * the same {@link TrialSpec#key} (a value repeated in a grid, a default written out) are one trial.
+   * The trials of a grid sweep: the cartesian product of each family's lists. Trials with the same
+   * {@link TrialSpec#key} (a value repeated in a grid, a default written out) are one trial.
    */
   public List<TrialSpec> expand() {
+    if (!search.grid()) throw new IllegalStateException("a " + search.strategy() + " search asks for its trials one at a time");
     Map<String, TrialSpec> out = new LinkedHashMap<>();
-    for (int s = 0; s < spaces.size(); s++) {
-      SearchSpace space = spaces.get(s);
-      List<Map<String, Object>> points;
-      if (strategy.equals("grid")) {
-        points = space.grid();
-      } else {
-        points = new ArrayList<>();
-        SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + s);
-        for (int t = 0; t < trials; t++) points.add(space.sample(rng));
-      }
-      for (Map<String, Object> p : points) {
-        TrialSpec trial = new TrialSpec(experiment, dataset, split, filters, metric, space.family(), p, seed, maxEpochs, patience);
+    for (ModelSpace model : models) {
+      for (Map<String, Object> p : model.grid()) {
+        TrialSpec trial = spec(model.family(), p);
         out.putIfAbsent(trial.key(), trial);
       }
     }
     return List.copyOf(out.values());
   }
 
-  /** Reads typed values at JSON pointers, turning every problem into a file:line: key error. */
-  private record Reader(YamlDocument doc, Path base) {
-    JsonNode at(String pointer) {
-      return doc.root.at(pointer);
-    }
+  /** The conditional space random and tpe search: the family is a choice, each with its searched parameters. */
+  public SearchSpace space() {
+    SearchSpace.Builder b = SearchSpace.builder();
+    models.forEach(m -> b.family(m.family(), m.searched()));
+    return b.build();
+  }
 
-    void onlyKeys(String pointer, JsonNode node, Set<String> valid) {
-      if (node.isMissingNode()) return;
-      if (!node.isObject()) throw doc.error(pointer, "expected a mapping with keys " + new java.util.TreeSet<>(valid));
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        if (!valid.contains(key)) throw doc.error(pointer + "/" + key, "unknown key; valid: " + String.join(", ", new java.util.TreeSet<>(valid)));
+  /** The trial of a sampled point: the family's fixed values with the sampled ones. */
+  public TrialSpec trial(String family, Map<String, Object> sampled) {
+    ModelSpace model = models.stream().filter(m -> m.family().equals(family)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no family " + family + " in " + file));
+    return spec(family, model.point(sampled));
+  }
+
+  private TrialSpec spec(String family, Map<String, Object> params) {
+    return new TrialSpec(experiment, dataset, split, filters, metric, family, params, seed, maxEpochs, patience);
+  }
+
+  /** For --dry-run: each family's space (fixed values and distributions), the sampler, the pruner and the budget. */
+  public String describeSearch() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("  space (the family is a choice among ").append(models.size()).append("):\n");
+    for (ModelSpace m : models) sb.append(String.format("    %-10s %s%s%n", m.family(), m.searched(), m.fixed().isEmpty() ? "" : ", fixed " + m.fixed()));
+    SearchConfig.BudgetConfig b = search.budget();
+    sb.append("  sampler: ").append(search.sampler().describe()).append('\n');
+    sb.append("  pruner:  ").append(search.pruner().build().describe()).append('\n');
+    sb.append("  budget:  ").append(search.trials()).append(" trials").append(b.wall() == null ? "" : ", wall " + b.wall())
+        .append(b.epochs() == 0 ? "" : ", " + b.epochs() + " epochs").append('\n');
+    return sb.toString();
+  }
+
+  /** Trials this sweep plans: the grid's size, or the search's trial count. */
+  public int plannedTrials() {
+    return search.grid() ? expand().size() : search.trials();
+  }
+
+  private static DatasetSpec dataset(YamlFile yaml, SweepFile.Dataset d, Path base) {
+    if (d.synthetic() != null) return DatasetSpec.synthetic(d.synthetic(), d.seed());
+    Path dir = base.resolve(d.path());
+    if (!Files.isDirectory(dir)) throw yaml.error("/dataset/path", "not a directory: " + dir.toAbsolutePath());
+    return DatasetSpec.folder(dir);
+  }
+
+  /** Reads one family's params against the family's own parameters: a value is fixed, a list or a distribution searched. */
+  private static ModelSpace space(YamlFile yaml, String base, SweepFile.Model model, boolean grid) {
+    ModelFamily<?> family;
+    try {
+      family = ModelRegistry.get(model.family());
+    } catch (InputException e) {
+      throw yaml.error(base + "/family", e.getMessage());
+    }
+    Map<String, Object> fixed = new LinkedHashMap<>();
+    Map<String, Distribution> searched = new LinkedHashMap<>();
+    Set<String> valid = family.defaultValues().keySet();
+    model.params().forEach((name, value) -> {
+      String pointer = base + "/params/" + name;
+      if (!valid.contains(name)) {
+        throw yaml.error(pointer, "unknown parameter for " + model.family() + "; valid: " + (valid.isEmpty() ? "(none)" : String.join(", ", valid)));
       }
-    }
-
-    String text(String pointer, String fallback) {
-      JsonNode n = at(pointer);
-      if (n.isMissingNode() || n.isNull()) {
-        if (fallback == null) throw doc.error(pointer, "required");
-        return fallback;
+      if (!value.isArray() && !value.isObject()) {
+        fixed.put(name, JSON.convertValue(value, Object.class));
+        return;
       }
-      if (!n.isValueNode()) throw doc.error(pointer, "expected a single value");
-      return n.asText();
-    }
+      Distribution d = distribution(yaml, pointer, value);
+      if (grid && !(d instanceof Distribution.Choice)) throw yaml.error(pointer, "distributions need search: {strategy: random} or {strategy: tpe}");
+      searched.put(name, d);
+    });
+    ModelSpace space = new ModelSpace(model.family(), fixed, searched);
+    checkValues(yaml, space, base, family);
+    return space;
+  }
 
-    int integer(String pointer, int fallback, int min) {
-      JsonNode n = at(pointer);
-      if (n.isMissingNode() || n.isNull()) return fallback;
-      if (!n.isIntegralNumber()) throw doc.error(pointer, "expected an integer, found '" + n.asText() + "'");
-      if (!n.canConvertToInt()) throw doc.error(pointer, "too large, found " + n.asText());
-      if (n.asInt() < min) throw doc.error(pointer, "must be >= " + min + ", found " + n.asInt());
-      return n.asInt();
-    }
-
-    boolean bool(String pointer, boolean fallback) {
-      JsonNode n = at(pointer);
-      if (n.isMissingNode() || n.isNull()) return fallback;
-      if (!n.isBoolean()) throw doc.error(pointer, "expected true or false, found '" + n.asText() + "'");
-      return n.asBoolean();
-    }
-
-    DatasetSpec dataset() {
-      JsonNode n = at("/dataset");
-      if (n.isMissingNode()) throw doc.error("/dataset", "required: {synthetic: small} or {path: DIR}");
-      onlyKeys("/dataset", n, Set.of("path", "synthetic", "seed"));
+  /**
+   * Builds every grid point, or under random and tpe search every bound of every distribution (and every
+   * choice), once, so range errors show at load time instead of as failed trials.
+   */
+  private static void checkValues(YamlFile yaml, ModelSpace space, String base, ModelFamily<?> family) {
+    for (Map<String, Object> point : space.hasRanges() ? space.extremes() : space.grid()) {
       try {
-        if (n.has("path")) {
-          if (n.has("seed")) throw doc.error("/dataset/seed", "applies to synthetic data only");
-          Path dir = base.resolve(text("/dataset/path", null));
-          if (!Files.isDirectory(dir)) throw doc.error("/dataset/path", "not a directory: " + dir.toAbsolutePath());
-          return DatasetSpec.folder(dir);
-        }
-        return DatasetSpec.synthetic(text("/dataset/synthetic", null), integer("/dataset/seed", 42, 0));
-      } catch (IllegalArgumentException e) {
-        throw doc.error("/dataset", e.getMessage());
+        family.params(point);
+      } catch (InvalidParamException e) {
+        throw yaml.error(base + "/params/" + e.param(), e.getMessage().substring(e.param().length() + 2));
       }
     }
+  }
 
-    SplitProtocol split() {
-      onlyKeys("/split", at("/split"), Set.of("protocol", "last", "random", "seed"));
-      try {
-        return SplitProtocol.named(text("/split/protocol", SplitProtocol.HOLDOUT), integer("/split/last", 1, 0),
-            integer("/split/random", 9, 0), integer("/split/seed", 1, 0));
-      } catch (IllegalArgumentException e) {
-        throw doc.error("/split", e.getMessage());
-      }
+  private static Distribution distribution(YamlFile yaml, String pointer, JsonNode n) {
+    if (n.isArray()) {
+      if (n.isEmpty()) throw yaml.error(pointer, "empty list");
+      return new Distribution.Choice(JSON.convertValue(n, List.class));
     }
-
-    CandidateFilters filters() {
-      onlyKeys("/filters", at("/filters"), Set.of("exclude_future", "future_margin", "min_item_interactions"));
-      boolean future = bool("/filters/exclude_future", false);
-      int margin = integer("/filters/future_margin", 0, Integer.MIN_VALUE);
-      return new CandidateFilters(future ? margin : null, integer("/filters/min_item_interactions", 0, 0));
-    }
-
-    List<SearchSpace> spaces(String strategy) {
-      JsonNode models = at("/models");
-      if (!models.isArray() || models.isEmpty()) throw doc.error("/models", "expected a list of {family, params} entries");
-      List<SearchSpace> spaces = new ArrayList<>();
-      for (int i = 0; i < models.size(); i++) {
-        String base = "/models/" + i;
-        onlyKeys(base, models.get(i), Set.of("family", "params"));
-        String name = text(base + "/family", null);
-        ModelFamily<?> family;
-        try {
-          family = ModelRegistry.get(name);
-        } catch (InputException e) {
-          throw doc.error(base + "/family", e.getMessage());
-        }
-        Map<String, SearchSpace.Domain> params = new LinkedHashMap<>();
-        JsonNode p = at(base + "/params");
-        if (!p.isMissingNode() && !p.isObject()) throw doc.error(base + "/params", "expected a mapping of parameter: value");
-        Set<String> valid = family.defaultValues().keySet();
-        for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          String pointer = base + "/params/" + e.getKey();
-          if (!valid.contains(e.getKey())) {
-            throw doc.error(pointer, "unknown parameter for " + name + "; valid: " + (valid.isEmpty() ? "(none)" : String.join(", ", valid)));
-          }
-          SearchSpace.Domain d = domain(pointer, e.getValue());
-          if (strategy.equals("grid") && !(d instanceof SearchSpace.Fixed || d instanceof SearchSpace.Choice)) {
-            throw doc.error(pointer, "distributions need search: {strategy: random}");
-          }
-          params.put(e.getKey(), d);
-        }
-        SearchSpace space = new SearchSpace(name, params);
-        checkValues(space, base, family);
-        spaces.add(space);
-      }
-      return spaces;
-    }
-
-    /**
-     * Builds every grid point, or under random search every bound of every distribution (and every
-     * choice), once, so range errors show at load time instead of as failed trials.
-     */
-    private void checkValues(SearchSpace space, String base, ModelFamily<?> family) {
-      for (Map<String, Object> point : space.hasDistributions() ? space.extremes() : space.grid()) {
-        try {
-          family.params(point);
-        } catch (movierec.core.model.InvalidParamException e) {
-          throw doc.error(base + "/params/" + e.param(), e.getMessage().substring(e.param().length() + 2));
-        }
-      }
-    }
-
-    private SearchSpace.Domain domain(String pointer, JsonNode n) {
-      if (n.isArray()) {
-        if (n.isEmpty()) throw doc.error(pointer, "empty list");
-        return new SearchSpace.Choice(JSON.convertValue(n, List.class));
-      }
-      if (!n.isObject()) return new SearchSpace.Fixed(JSON.convertValue(n, Object.class));
-      if (n.size() != 1) throw doc.error(pointer, "a distribution is one of {uniform: [a, b]}, {loguniform: [a, b]}, {int: [a, b]}, {choice: [x, y]}");
-      String kind = n.fieldNames().next();
-      JsonNode args = n.get(kind);
-      String at = pointer + "/" + kind;
-      if (kind.equals("choice")) return domain(at, args.isArray() ? args : JSON.createArrayNode());
-      if (!args.isArray() || args.size() != 2 || !args.get(0).isNumber() || !args.get(1).isNumber()) throw doc.error(at, "expected [low, high]");
-      double low = args.get(0).asDouble();
-      double high = args.get(1).asDouble();
-      if (low > high) throw doc.error(at, "low " + low + " is above high " + high);
+    String shapes = "a distribution is one of {uniform: [a, b]}, {loguniform: [a, b]}, {int: [a, b]} (with log: true for a log scale), {choice: [x, y]}";
+    boolean log = n.size() == 2 && n.has("int") && n.path("log").isBoolean() && n.get("log").asBoolean();
+    if (n.size() != 1 && !(n.size() == 2 && n.has("int") && n.has("log"))) throw yaml.error(pointer, shapes);
+    if (n.has("log") && !n.get("log").isBoolean()) throw yaml.error(pointer + "/log", "expected true or false");
+    String kind = n.has("int") ? "int" : n.fieldNames().next();
+    JsonNode args = n.get(kind);
+    String at = pointer + "/" + kind;
+    if (kind.equals("choice")) return distribution(yaml, at, args.isArray() ? args : JSON.createArrayNode());
+    if (!args.isArray() || args.size() != 2 || !args.get(0).isNumber() || !args.get(1).isNumber()) throw yaml.error(at, "expected [low, high]");
+    double low = args.get(0).asDouble();
+    double high = args.get(1).asDouble();
+    if (low > high) throw yaml.error(at, "low " + low + " is above high " + high);
+    try {
       return switch (kind) {
-        case "uniform" -> new SearchSpace.Uniform(low, high);
+        case "uniform" -> new Distribution.Uniform(low, high, false);
         case "loguniform" -> {
-          if (low <= 0) throw doc.error(at, "loguniform needs low > 0");
-          yield new SearchSpace.LogUniform(low, high);
+          if (low <= 0) throw yaml.error(at, "loguniform needs low > 0");
+          yield new Distribution.Uniform(low, high, true);
         }
         case "int" -> {
-          if (!args.get(0).isIntegralNumber() || !args.get(1).isIntegralNumber()) throw doc.error(at, "expected integer bounds");
-          yield new SearchSpace.IntRange((int) low, (int) high);
+          if (!args.get(0).isIntegralNumber() || !args.get(1).isIntegralNumber()) throw yaml.error(at, "expected integer bounds");
+          yield new Distribution.IntRange(args.get(0).asLong(), args.get(1).asLong(), log);
         }
-        default -> throw doc.error(pointer, "unknown distribution '" + kind + "'; valid: uniform, loguniform, int, choice");
+        default -> throw yaml.error(pointer, "unknown distribution '" + kind + "'; valid: uniform, loguniform, int, choice");
       };
+    } catch (IllegalArgumentException e) {
+      throw yaml.error(at, e.getMessage());
     }
   }
 }

@@ -47,7 +47,7 @@ public final class SweepRunner {
   }
 
   /** What a sweep ended with: the parent run, every trial's outcome (resumed ones included), the trial count. */
-  public record Summary(RunInfo parent, List<TrialOutcome> outcomes, int trials, double seconds) {
+  public record Summary(RunInfo parent, List<TrialOutcome> outcomes, int trials, double seconds, Totals totals) {
     public long count(RunStatus status) {
       return outcomes.stream().filter(o -> o.status() == status).count();
     }
@@ -59,6 +59,22 @@ public final class SweepRunner {
 
     public List<TrialOutcome> unfinished() {
       return outcomes.stream().filter(o -> o.status() != RunStatus.FINISHED).toList();
+    }
+  }
+
+  /**
+   * The search's figures for the closing line.
+   *
+   * @param best the complete trial with the best value, null when none finished
+   * @param epochsUnpruned epochs run with each pruned trial counted at max_epochs (an upper bound)
+   * @param stopped why the search stopped asking before its trial count (budget, a used-up space), or null
+   */
+  public record Totals(TrialOutcome best, int finished, int pruned, long epochsRun, long epochsUnpruned, String stopped) {
+    /** One line: best trial, how many were pruned, epochs spent against an unpruned sweep's. */
+    public String line(String metric) {
+      String bestPart = best == null ? "no trial finished" : String.format(java.util.Locale.ROOT, "best %s %s %.4f", best.runName(), metric, best.metric());
+      return String.format(java.util.Locale.ROOT, "search: %s; %d of %d finished trials pruned; %d epochs run vs %d without pruning%s", bestPart,
+          pruned, finished, epochsRun, epochsUnpruned, stopped == null ? "" : "; stopped asking: " + stopped);
     }
   }
 
@@ -81,83 +97,115 @@ public final class SweepRunner {
     return run(config, scheduler, listener, false);
   }
 
+  public Summary run(SweepConfig config, Scheduler scheduler, Listener listener, boolean fresh) throws SchedulerException, InterruptedException {
+    return run(config, scheduler, listener, fresh, config.maxParallel());
+  }
+
   /**
    * Runs the sweep, or resumes the newest sweep of the same config hash in the experiment when that one
-   * did not finish (unless {@code fresh}): its parent run is reused, trials with a FINISHED run are kept,
-   * its stale runs are closed FAILED and the other trials run.
+   * did not finish (unless {@code fresh}): its parent run is reused, trials with a FINISHED run are kept
+   * (a search learns from them again), its stale runs are closed FAILED and the other trials run.
+   * A grid schedules every trial at once; random and tpe ask for the next trial whenever fewer than
+   * {@code maxInFlight} run, and tell the search each outcome.
    */
-  public Summary run(SweepConfig config, Scheduler scheduler, Listener listener, boolean fresh) throws SchedulerException, InterruptedException {
+  public Summary run(SweepConfig config, Scheduler scheduler, Listener listener, boolean fresh, int maxInFlight)
+      throws SchedulerException, InterruptedException {
     this.scheduler = scheduler;
-    List<TrialSpec> trials = config.expand();
+    SweepSearch search = new SweepSearch(config);
+    int planned = config.plannedTrials();
     String experimentId = client.getOrCreateExperiment(config.experiment());
-    List<TrialOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    List<TrialOutcome> outcomes = new ArrayList<>();
     Set<String> earlierRuns = new HashSet<>();
-    Set<String> finishedKeys = new HashSet<>();
     Optional<RunInfo> unfinished = fresh ? Optional.empty() : newestUnfinished(experimentId, config.hash());
     String sweepId;
     if (unfinished.isPresent()) {
       parent = unfinished.get();
       sweepId = parent.tags().get(RunKeys.SWEEP_ID);
-      int staleClosed = resume(trials, outcomes, finishedKeys, earlierRuns);
+      int staleClosed = resume(config, search, outcomes, earlierRuns);
       client.reopenRun(parent.runId());
-      listener.resumed(sweepId, outcomes.size(), trials.size(), staleClosed);
+      listener.resumed(sweepId, outcomes.size(), planned, staleClosed);
     } else {
       sweepId = UUID.randomUUID().toString().substring(0, 8);
-      parent = startParent(config, experimentId, sweepId, trials.size());
+      parent = startParent(config, experimentId, sweepId, planned);
     }
     Heartbeat.start(client, parent.runId());
 
     long start = System.nanoTime();
-    double[] best = {Double.NaN};
-    Consumer<TrialOutcome> onDone = o -> {
-      synchronized (best) {
-        outcomes.add(o);
-        if (o.status() == RunStatus.FINISHED && (Double.isNaN(best[0]) || better(config, o.metric(), best[0]))) best[0] = o.metric();
-        listener.trialDone(o, outcomes.size(), trials.size(), best[0]);
-      }
-    };
-    outcomes.stream().map(TrialOutcome::metric).filter(m -> !Double.isNaN(m))
-        .forEach(m -> best[0] = Double.isNaN(best[0]) || better(config, m, best[0]) ? m : best[0]);
-    List<Integer> toRun = new ArrayList<>();
-    for (int i = 0; i < trials.size(); i++) if (!finishedKeys.contains(trials.get(i).key())) toRun.add(i);
-    // In a cluster, outcomes are read back from MLflow (most trials run elsewhere), not reported in-process.
+    // In a cluster, outcomes and epochs are read back from MLflow (most trials run elsewhere), not reported in-process.
     boolean clustered = scheduler.getMetaData().isJobStoreClustered();
-    progress = SweepProgress.register(parent.runId(), toRun.size(), clustered ? o -> {} : onDone);
+    progress = SweepProgress.register(parent.runId(), !clustered, clustered ? null : search::report);
+    int limit = config.search().grid() ? Integer.MAX_VALUE : maxInFlight;
+    Map<String, RunningTrial> inFlight = new LinkedHashMap<>();
     try {
       scheduler.start();
-      for (int i : toRun) {
-        // The trial key is the job's identity: a sweep's job store never holds the same trial twice.
-        JobKey jobKey = JobKey.jobKey(trials.get(i).key(), "sweep-" + sweepId);
-        if (scheduler.checkExists(jobKey)) continue;
-        JobBuilder jobBuilder = JobBuilder.newJob(TrialJob.class);
-        client.outageBudget().ifPresent(budget -> jobBuilder.usingJobData(TrialJob.OUTAGE_BUDGET, budget.toString()));
-        JobDetail job = jobBuilder.withIdentity(jobKey)
-            .usingJobData(TrialJob.TRACKING_URI, client.trackingUri())
-            .usingJobData(TrialJob.PARENT_RUN, parent.runId())
-            .usingJobData(TrialJob.INDEX, Integer.toString(i))
-            .usingJobData(TrialJob.SPEC, trials.get(i).toJson())
-            .requestRecovery(true)
-            .build();
-        // Earlier trials first: priority falls with the index.
-        Trigger trigger = TriggerBuilder.newTrigger().forJob(job).withPriority(Integer.MAX_VALUE - i).startNow().build();
-        scheduler.scheduleJob(job, trigger);
-      }
-      if (clustered) {
-        awaitThroughTracking(trials.size(), RunKeys.best(config.metric()), earlierRuns, outcomes, onDone);
-      } else {
-        while (!progress.remaining.await(1, TimeUnit.SECONDS)) {
-          if (progress.cancelled) break;
+      while (!progress.cancelled) {
+        while (inFlight.size() < limit) {
+          SweepSearch.Proposal p = search.next();
+          if (p == null) break;
+          schedule(config, sweepId, p);
+          inFlight.put(p.spec().key(), new RunningTrial(p.index()));
+        }
+        if (inFlight.isEmpty()) break;
+        List<SweepProgress.Done> done = clustered ? pollTracking(config, search, earlierRuns, inFlight) : takeInProcess();
+        for (SweepProgress.Done d : done) {
+          if (inFlight.remove(d.key()) == null || d.outcome() == null) continue;
+          search.finished(d.key(), d.outcome());
+          outcomes.add(d.outcome());
+          TrialOutcome best = search.best();
+          if (best != null) client.logMetrics(parent.runId(), List.of(Metric.of(RunKeys.OPTIMIZATION_HISTORY, best.metric(), outcomes.size())));
+          listener.trialDone(d.outcome(), outcomes.size(), Math.max(planned, outcomes.size()), best == null ? Double.NaN : best.metric());
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      Summary summary = new Summary(parent, List.copyOf(outcomes), trials.size(), seconds);
+      Summary summary = new Summary(parent, List.copyOf(outcomes), search.trials(), seconds, search.totals());
       if (!progress.cancelled) finish(config, summary);
       return summary;
     } finally {
+      progress.over = true;
       Heartbeat.stop(parent.runId());
       SweepProgress.unregister(parent.runId());
       scheduler.shutdown(false);
     }
+  }
+
+  /** A trial this process scheduled and has no outcome for yet; in a cluster, the epochs already passed to the pruner. */
+  private static final class RunningTrial {
+    final int index;
+    int epochsSeen;
+    boolean pruneRequested;
+
+    RunningTrial(int index) {
+      this.index = index;
+    }
+  }
+
+  private void schedule(SweepConfig config, String sweepId, SweepSearch.Proposal p) throws SchedulerException {
+    // The trial key is the job's identity: a sweep's job store never holds the same trial twice.
+    JobKey jobKey = JobKey.jobKey(p.spec().key(), "sweep-" + sweepId);
+    if (scheduler.checkExists(jobKey)) return;
+    JobBuilder jobBuilder = JobBuilder.newJob(TrialJob.class);
+    client.outageBudget().ifPresent(budget -> jobBuilder.usingJobData(TrialJob.OUTAGE_BUDGET, budget.toString()));
+    JobDetail job = jobBuilder.withIdentity(jobKey)
+        .usingJobData(TrialJob.TRACKING_URI, client.trackingUri())
+        .usingJobData(TrialJob.PARENT_RUN, parent.runId())
+        .usingJobData(TrialJob.INDEX, Integer.toString(p.index()))
+        .usingJobData(TrialJob.SPEC, p.spec().toJson())
+        .usingJobData(TrialJob.PRUNING, Boolean.toString(!config.search().pruner().strategy().equals("none")))
+        .requestRecovery(true)
+        .build();
+    // Earlier trials first: priority falls with the index.
+    Trigger trigger = TriggerBuilder.newTrigger().forJob(job).withPriority(Integer.MAX_VALUE - p.index()).startNow().build();
+    scheduler.scheduleJob(job, trigger);
+  }
+
+  /** Waits up to a second for in-process trials to end. */
+  private List<SweepProgress.Done> takeInProcess() throws InterruptedException {
+    List<SweepProgress.Done> done = new ArrayList<>();
+    SweepProgress.Done first = progress.done.poll(1, TimeUnit.SECONDS);
+    if (first == null) return done;
+    done.add(first);
+    progress.done.drainTo(done);
+    return done;
   }
 
   private RunInfo startParent(SweepConfig config, String experimentId, String sweepId, int trials) {
@@ -172,8 +220,10 @@ public final class SweepRunner {
     tags.put("mlflow.note.content", "Sweep of " + config.file().getFileName() + ": " + trials + " trials, "
         + config.strategy() + " search, metric " + config.metric());
     RunInfo run = client.startRun(experimentId, "sweep-" + config.experiment() + "-" + sweepId, tags);
-    client.logParams(run.runId(), Map.of("config_file", config.file().toString(), "trials", Integer.toString(trials),
+    Map<String, String> params = new LinkedHashMap<>(Map.of("config_file", config.file().toString(), "trials", Integer.toString(trials),
         "strategy", config.strategy(), "metric", config.metric(), "max_parallel", Integer.toString(config.maxParallel())));
+    params.putAll(config.search().params());
+    client.logParams(run.runId(), params);
     client.artifacts(run).uploadFile(config.file(), "sweep.yaml");
     return run;
   }
@@ -198,28 +248,50 @@ public final class SweepRunner {
   }
 
   /**
-   * Reads the resumed sweep's trial runs: a trial with a FINISHED run is an outcome already, stale RUNNING
-   * runs are closed FAILED. Returns how many were closed; {@code earlier} gets every existing run id.
+   * Reads the resumed sweep's trial runs: a trial with a FINISHED run is an outcome already and goes back
+   * into the search (its spec from the run's tags, its epochs from the metric history when the sweep
+   * prunes); stale RUNNING runs are closed FAILED. Returns how many were closed; {@code earlier} gets every
+   * existing run id.
    */
-  private int resume(List<TrialSpec> trials, List<TrialOutcome> outcomes, Set<String> finishedKeys, Set<String> earlier) {
-    Map<String, Integer> indexByKey = new HashMap<>();
-    for (int i = 0; i < trials.size(); i++) indexByKey.put(trials.get(i).key(), i);
-    String metricKey = RunKeys.best(trials.isEmpty() ? "" : trials.get(0).plan().metric().key());
+  private int resume(SweepConfig config, SweepSearch search, List<TrialOutcome> outcomes, Set<String> earlier) {
+    Map<String, Integer> gridIndexes = config.search().grid() ? SweepSearch.gridIndexes(config) : Map.of();
+    boolean pruning = !config.search().pruner().strategy().equals("none");
     Instant now = Instant.now();
     int closed = 0;
+    Set<String> finishedKeys = new HashSet<>();
+    List<RunInfo> finished = new ArrayList<>();
     for (RunInfo child : client.searchRuns(children())) {
       earlier.add(child.runId());
+      if (child.tags().containsKey(RunKeys.TRIAL_NUMBER)) search.numberAfter(Integer.parseInt(child.tags().get(RunKeys.TRIAL_NUMBER)));
       String key = child.tags().get(RunKeys.TRIAL_KEY);
-      Integer index = key == null ? null : indexByKey.get(key);
-      if (child.status() == RunStatus.FINISHED && index != null && finishedKeys.add(key)) {
-        outcomes.add(new TrialOutcome(child.runId(), TrackedTrial.runName(trials.get(index), index), RunStatus.FINISHED,
-            child.metrics().getOrDefault(metricKey, Double.NaN), trials.get(index).family(), null));
+      boolean ours = key != null && (config.search().grid() ? gridIndexes.containsKey(key) : child.tags().containsKey(RunKeys.TRIAL_SPEC));
+      if (child.status() == RunStatus.FINISHED && ours && finishedKeys.add(key)) {
+        finished.add(child);
       } else if (Heartbeat.isStale(child, now)) {
         Heartbeat.close(client, child.runId(), RunStatus.FAILED, Heartbeat.staleNote(child, Heartbeat.thisProcess(), now) + "; trial rerun on resume");
         closed++;
       }
     }
+    // In trial order, so the rebuilt history is the one the sampler had.
+    finished.sort(java.util.Comparator.comparingInt(r -> trialNumber(r, gridIndexes)));
+    for (RunInfo child : finished) {
+      int index = trialNumber(child, gridIndexes);
+      TrialSpec spec = config.search().grid() ? config.expand().get(index) : TrialSpec.fromJson(child.tags().get(RunKeys.TRIAL_SPEC));
+      TrialOutcome outcome = TrialOutcome.of(child, config.metric());
+      java.util.TreeMap<Integer, Double> epochs = new java.util.TreeMap<>();
+      if (pruning) client.metricHistory(child.runId(), config.metric()).forEach(m -> { if (m.step() > 0) epochs.put((int) m.step(), m.value()); });
+      search.restore(index, spec, outcome, epochs);
+      outcomes.add(new TrialOutcome(child.runId(), TrackedTrial.runName(spec, index), outcome.status(), outcome.metric(), spec.family(),
+          null, outcome.epochs(), outcome.pruned()));
+    }
     return closed;
+  }
+
+  private static int trialNumber(RunInfo child, Map<String, Integer> gridIndexes) {
+    Integer grid = gridIndexes.get(child.tags().get(RunKeys.TRIAL_KEY));
+    if (grid != null) return grid;
+    String tag = child.tags().get(RunKeys.TRIAL_NUMBER);
+    return tag == null ? Integer.MAX_VALUE : Integer.parseInt(tag);
   }
 
   private RunQuery children() {
@@ -227,28 +299,37 @@ public final class SweepRunner {
   }
 
   /**
-   * Polls the sweep's child runs until every trial has an outcome, reporting each trial once: a FINISHED
-   * or FAILED run of this round. KILLED runs (a stopped worker: Quartz recovers the job) and runs closed
-   * by someone else (a dead node's attempt) are not outcomes; runs of an earlier round are ignored.
+   * One look at the sweep's child runs (after a 2 s pause): the trials of this round that ended, each once,
+   * as a FINISHED or FAILED run. KILLED runs (a stopped worker: Quartz recovers the job) and runs closed by
+   * someone else (a dead node's attempt) are not outcomes; runs of an earlier round are ignored. Running
+   * trials' new epochs go to the pruner; a trial it stops gets {@link RunKeys#PRUNE_REQUEST}, which its worker reads.
    */
-  private void awaitThroughTracking(int total, String metricKey, Set<String> earlierRuns, List<TrialOutcome> outcomes,
-      Consumer<TrialOutcome> onDone) throws InterruptedException {
-    Set<String> reported = new HashSet<>();
-    outcomes.forEach(o -> reported.add(o.runName()));
-    while (reported.size() < total && !progress.cancelled) {
-      TimeUnit.SECONDS.sleep(2);
-      for (RunInfo child : client.searchRuns(children())) {
-        boolean outcome = child.status() == RunStatus.FINISHED || child.status() == RunStatus.FAILED && !child.tags().containsKey(RunKeys.CLOSED_NOTE);
-        if (outcome && !earlierRuns.contains(child.runId()) && reported.add(child.runName())) {
-          onDone.accept(new TrialOutcome(child.runId(), child.runName(), child.status(), child.metrics().getOrDefault(metricKey, Double.NaN),
-              child.tags().get(RunKeys.FAMILY), child.tags().get(RunKeys.ERROR)));
+  private List<SweepProgress.Done> pollTracking(SweepConfig config, SweepSearch search, Set<String> earlierRuns,
+      Map<String, RunningTrial> inFlight) throws InterruptedException {
+    TimeUnit.SECONDS.sleep(2);
+    boolean pruning = !config.search().pruner().strategy().equals("none");
+    List<SweepProgress.Done> done = new ArrayList<>();
+    for (RunInfo child : client.searchRuns(children())) {
+      String key = child.tags().get(RunKeys.TRIAL_KEY);
+      RunningTrial trial = key == null ? null : inFlight.get(key);
+      if (trial == null || earlierRuns.contains(child.runId())) continue;
+      boolean outcome = child.status() == RunStatus.FINISHED || child.status() == RunStatus.FAILED && !child.tags().containsKey(RunKeys.CLOSED_NOTE);
+      if (outcome) {
+        done.add(new SweepProgress.Done(key, TrialOutcome.of(child, config.metric())));
+      } else if (pruning && child.status() == RunStatus.RUNNING && !trial.pruneRequested) {
+        for (var m : client.metricHistory(child.runId(), config.metric())) {
+          if (m.step() <= trial.epochsSeen) continue;
+          trial.epochsSeen = (int) m.step();
+          String reason = search.report(key, (int) m.step(), m.value());
+          if (reason != null) {
+            client.setTag(child.runId(), RunKeys.PRUNE_REQUEST, reason);
+            trial.pruneRequested = true;
+            break;
+          }
         }
       }
     }
-  }
-
-  private static boolean better(SweepConfig config, double a, double b) {
-    return config.maximize() ? a > b : a < b;
+    return done;
   }
 
   /** The parent ends FINISHED only when every trial did; otherwise FAILED, with the counts in its note. */
@@ -258,8 +339,11 @@ public final class SweepRunner {
     metrics.add(Metric.of("trials_finished", finished, 0));
     metrics.add(Metric.of("trials_failed", s.trials() - finished, 0));
     metrics.add(Metric.rounded("wall_seconds", s.seconds(), 0));
-    s.outcomes().stream().filter(o -> o.status() == RunStatus.FINISHED).map(TrialOutcome::metric)
-        .reduce((a, b) -> better(config, a, b) ? a : b)
+    metrics.add(Metric.of("trials_pruned", s.totals().pruned(), 0));
+    metrics.add(Metric.of(RunKeys.EPOCHS_RUN, s.totals().epochsRun(), 0));
+    // Pruned trials stopped early: only trials that ran to their end compete for the sweep's best.
+    s.outcomes().stream().filter(TrialOutcome::complete).map(TrialOutcome::metric)
+        .reduce(Math::max)
         .ifPresent(v -> metrics.add(Metric.rounded(RunKeys.sweepBest(config.metric()), v, 0)));
     client.logMetrics(s.parent().runId(), metrics);
     if (s.complete()) {
@@ -275,7 +359,7 @@ public final class SweepRunner {
   public void abort() {
     SweepProgress p = progress;
     RunInfo parentRun = parent;
-    if (p == null || parentRun == null || p.remaining.getCount() == 0) return;
+    if (p == null || parentRun == null || p.over) return;
     p.cancelled = true;
     try {
       if (scheduler != null) {

@@ -37,12 +37,18 @@ final class TrackedTrial {
 
   private TrackedTrial() {}
 
+  /** Where a running trial reports each epoch's metric; answers why it should stop (pruned), or null. */
+  interface Pruning {
+    String check(String runId, int epoch, double value);
+  }
+
   /**
    * @param running where the child run id is kept while it runs (so an abort can end it KILLED); may be null
    * @param node the scheduler instance that runs the trial (which machine, in a cluster)
+   * @param pruning null when the sweep does not prune
    */
   static TrialOutcome run(TrackingClient client, RunInfo parent, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled,
-      java.util.Set<String> running, String node) {
+      java.util.Set<String> running, String node, Pruning pruning) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(RunKeys.KIND, RunKeys.KIND_TRIAL);
     tags.put(RunKeys.FAMILY, spec.family());
@@ -50,6 +56,8 @@ final class TrackedTrial {
     tags.put(RunKeys.SEED, Long.toString(spec.seed()));
     tags.put(RunKeys.NODE, node);
     tags.put(RunKeys.TRIAL_KEY, spec.key());
+    tags.put(RunKeys.TRIAL_NUMBER, Integer.toString(index));
+    tags.put(RunKeys.TRIAL_SPEC, spec.toJson());
     parent.tags().entrySet().stream().filter(e -> e.getKey().equals(RunKeys.SWEEP_ID) || e.getKey().equals(RunRecord.GIT_COMMIT_TAG)
         || e.getKey().equals(RunKeys.CONFIG_HASH) || e.getKey().equals(TrackingClient.SOURCE_NAME_TAG)).forEach(e -> tags.put(e.getKey(), e.getValue()));
     RunInfo run = client.startChildRun(parent, runName(spec, index), tags);
@@ -57,7 +65,7 @@ final class TrackedTrial {
     Heartbeat.start(client, run.runId());
     SystemMetrics.start(client, run.runId());
     try {
-      return runTracked(client, run, index, spec, workDir, cancelled);
+      return runTracked(client, run, index, spec, workDir, cancelled, pruning);
     } finally {
       SystemMetrics.stop(run.runId());
       Heartbeat.stop(run.runId());
@@ -76,7 +84,8 @@ final class TrackedTrial {
     return message.lines().findFirst().orElse(message).strip();
   }
 
-  private static TrialOutcome runTracked(TrackingClient client, RunInfo run, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled) {
+  private static TrialOutcome runTracked(TrackingClient client, RunInfo run, int index, TrialSpec spec, Path workDir, BooleanSupplier cancelled,
+      Pruning pruning) {
     RunRecord record = record(spec, run);
     client.logBatch(run.runId(), List.of(), record.params(), record.tags());
     String key = spec.plan().metric().key();
@@ -94,6 +103,7 @@ final class TrackedTrial {
           client.logMetrics(run.runId(), epochMetrics(lossKey, epoch, loss, e, seconds));
           epochLogging[0] += System.nanoTime() - logStart;
           if (cancelled.getAsBoolean()) throw new CancellationException("sweep cancelled");
+          return pruning == null ? null : pruning.check(run.runId(), epoch, e.asMap().get(key));
         });
         if (result.bestEpoch() == 0) client.logMetrics(run.runId(), epochMetrics(lossKey, 0, Double.NaN, result.validation(), result.fitSeconds()));
         // The trial's own work without tracking calls: the run's duration minus this is tracking overhead.
@@ -106,17 +116,23 @@ final class TrackedTrial {
           summary.replaceAll(m -> m.forModel(model.modelId()));
           tags.put(RunKeys.MODEL_FORMAT, model.tags().get(RunKeys.MODEL_FORMAT));
         }
+        if (result.pruned() != null) {
+          tags.put(RunKeys.PRUNED, result.pruned());
+          tags.put(RunRecord.NOTE_TAG, "**Pruned** at " + result.pruned() + " (best epoch " + result.bestEpoch()
+              + "; not refitted: validation lists only).\n\n" + record.tags().getOrDefault(RunRecord.NOTE_TAG, ""));
+        }
         client.logBatch(run.runId(), summary, Map.of(), tags);
-        log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs", key, result.validation().asMap().get(key),
-            result.bestEpoch(), result.fitSeconds(), result.refitSeconds());
+        log.line("done: %s=%.5f best epoch %d, fit %.1fs, refit %.1fs%s", key, result.validation().asMap().get(key),
+            result.bestEpoch(), result.fitSeconds(), result.refitSeconds(), result.pruned() == null ? "" : ", pruned at " + result.pruned());
         log.close();
         uploadRunFiles(client.artifacts(run), workDir);
         client.endRun(run.runId(), RunStatus.FINISHED);
-        return new TrialOutcome(run.runId(), run.runName(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family(), null);
+        return new TrialOutcome(run.runId(), run.runName(), RunStatus.FINISHED, result.validation().asMap().get(key), spec.family(), null,
+            result.epochs(), result.pruned());
       } catch (CancellationException e) {
         log.line("cancelled");
         client.endRun(run.runId(), RunStatus.KILLED);
-        return new TrialOutcome(run.runId(), run.runName(), RunStatus.KILLED, Double.NaN, spec.family(), "cancelled");
+        return new TrialOutcome(run.runId(), run.runName(), RunStatus.KILLED, Double.NaN, spec.family(), "cancelled", 0, null);
       } catch (Exception | OutOfMemoryError e) {
         log.error(e);
         log.close();
@@ -124,7 +140,7 @@ final class TrackedTrial {
         client.setTag(run.runId(), RunKeys.ERROR, reason.length() > 8000 ? reason.substring(0, 8000) : reason);
         uploadFailure(client, run, workDir, e);
         client.endRun(run.runId(), RunStatus.FAILED);
-        return new TrialOutcome(run.runId(), run.runName(), RunStatus.FAILED, Double.NaN, spec.family(), reason);
+        return new TrialOutcome(run.runId(), run.runName(), RunStatus.FAILED, Double.NaN, spec.family(), reason, 0, null);
       }
     }
   }
@@ -200,6 +216,7 @@ final class TrackedTrial {
     List<Metric> m = new ArrayList<>();
     r.validation().asMap().forEach((k, v) -> m.add(Metric.rounded(RunKeys.best(k), v, 0)));
     m.add(Metric.of(RunKeys.BEST_EPOCH, r.bestEpoch(), 0));
+    m.add(Metric.of(RunKeys.EPOCHS_RUN, r.epochs(), 0));
     m.add(Metric.rounded(RunKeys.FIT_SECONDS, r.fitSeconds(), 0));
     m.add(Metric.rounded(RunKeys.REFIT_SECONDS, r.refitSeconds(), 0));
     return m;

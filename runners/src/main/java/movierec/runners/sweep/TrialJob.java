@@ -36,6 +36,8 @@ public final class TrialJob implements InterruptableJob {
   static final String SPEC = "spec";
   /** ISO-8601 duration; when present the trial's client journals writes through an outage of that length. */
   static final String OUTAGE_BUDGET = "outageBudget";
+  /** "true" when the sweep prunes: the trial reports each epoch to the pruner. */
+  static final String PRUNING = "pruning";
   private static final Map<String, TrackingClient> CLIENTS = new ConcurrentHashMap<>();
 
   private volatile boolean interrupted;
@@ -61,13 +63,24 @@ public final class TrialJob implements InterruptableJob {
       if (outcome != null) return;
       outcome = TrackedTrial.run(client, parent, index, spec, workDir,
           () -> interrupted || (progress != null && progress.cancelled), progress == null ? null : progress.runningRuns,
-          context.getScheduler().getSchedulerInstanceId());
+          context.getScheduler().getSchedulerInstanceId(), pruning(data, progress, spec, client));
     } catch (IOException | SchedulerException e) {
       throw new JobExecutionException(e);
     } finally {
       deleteQuietly(workDir);
-      if (progress != null) progress.done(outcome);
+      if (progress != null) progress.done(spec.key(), outcome);
     }
+  }
+
+  /**
+   * In the sweep's process the pruner answers directly; on another cluster node the trial reads its own
+   * run's {@link RunKeys#PRUNE_REQUEST} tag, which the sweep's process sets when it decides (it holds the
+   * search and reads running trials' epochs from MLflow), so a trial may run an epoch or two past the rung.
+   */
+  private static TrackedTrial.Pruning pruning(JobDataMap data, SweepProgress progress, TrialSpec spec, TrackingClient client) {
+    if (!"true".equals(data.getString(PRUNING))) return null;
+    if (progress != null && progress.pruning != null) return (runId, epoch, value) -> progress.pruning.report(spec.key(), epoch, value);
+    return (runId, epoch, value) -> client.getRun(runId).tags().get(RunKeys.PRUNE_REQUEST);
   }
 
   /**
@@ -81,10 +94,7 @@ public final class TrialJob implements InterruptableJob {
         .withFilter("tags.mlflow.parentRunId = '" + parent.runId() + "' AND tags." + RunKeys.TRIAL_KEY + " = '" + key + "'"));
     Instant now = Instant.now();
     for (RunInfo run : attempts) {
-      if (run.status() == RunStatus.FINISHED) {
-        return new TrialOutcome(run.runId(), run.runName(), RunStatus.FINISHED,
-            run.metrics().getOrDefault(RunKeys.best(spec.plan().metric().key()), Double.NaN), spec.family(), null);
-      }
+      if (run.status() == RunStatus.FINISHED) return TrialOutcome.of(run, spec.plan().metric().key());
     }
     for (RunInfo run : attempts) {
       if (run.status() == RunStatus.RUNNING && (recovering || Heartbeat.isStale(run, now))) {

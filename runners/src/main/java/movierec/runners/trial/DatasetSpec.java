@@ -2,27 +2,27 @@ package movierec.runners.trial;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import movierec.core.data.Dataset;
 import movierec.core.data.DatasetLoader;
 import movierec.core.data.InputException;
 import movierec.core.synth.SyntheticConfig;
 import movierec.core.synth.SyntheticData;
+import movierec.core.train.RunDefaults;
 
 /**
  * Where a trial's data comes from: a folder in the competition layout, or a synthetic preset with its
- * generator seed. Loaded datasets are cached per JVM, so a sweep's trials share one copy.
+ * generator seed. The most recently loaded datasets are cached per JVM, so a sweep's trials share one copy.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetSpec(String path, String synthetic, Long seed) {
-  private static final Map<DatasetSpec, Dataset> CACHE = new ConcurrentHashMap<>();
+  /** The competition data is a few hundred MB in memory; a worker rarely switches between more than two datasets. */
+  static final RecentCache<DatasetSpec, Dataset> CACHE = new RecentCache<>(2);
 
   public DatasetSpec {
     if ((path == null) == (synthetic == null)) throw new InputException("dataset: give exactly one of 'path' or 'synthetic'");
     if (path != null && seed != null) throw new InputException("dataset: 'seed' applies to synthetic data only");
     if (synthetic != null) SyntheticConfig.preset(synthetic);
-    if (synthetic != null && seed == null) seed = 42L;
+    if (synthetic != null && seed == null) seed = RunDefaults.DATA_SEED;
   }
 
   public static DatasetSpec folder(Path dir) {
@@ -34,7 +34,7 @@ public record DatasetSpec(String path, String synthetic, Long seed) {
   }
 
   public Dataset load() {
-    return CACHE.computeIfAbsent(this, spec -> spec.path != null
+    return CACHE.get(this, spec -> spec.path != null
         ? DatasetLoader.load(Path.of(spec.path))
         : SyntheticData.generate(SyntheticConfig.preset(spec.synthetic), spec.seed, "synthetic-" + spec.synthetic + "-" + spec.seed));
   }

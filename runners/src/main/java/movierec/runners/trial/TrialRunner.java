@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import movierec.core.data.Dataset;
 import movierec.core.data.DatasetWriter;
 import movierec.core.data.Interactions;
@@ -27,11 +25,14 @@ import movierec.tracking.DatasetInput;
 /**
  * Runs one trial from its spec, knowing nothing family-specific: load data, split, fit with
  * per-epoch validation, write the validation top-K, refit on all data, write the final top-K and the
- * submission, and the model file with its descriptor where the family has one.
+ * submission, and the model file with its descriptor where the family has one. A trial the sink stopped
+ * (pruned) ends after its validation top-K: its best epoch's metrics and lists are its result, and it is
+ * not refitted.
  */
 public final class TrialRunner {
   public static final String CONFIG = "config.json";
-  private static final Map<String, Split> SPLITS = new ConcurrentHashMap<>();
+  /** Splits of the cached datasets: a sweep uses one, a worker a few. */
+  static final RecentCache<String, Split> SPLITS = new RecentCache<>(4);
 
   private TrialRunner() {}
 
@@ -41,11 +42,15 @@ public final class TrialRunner {
     Files.createDirectories(outDir);
     DatasetWriter.atomically(outDir.resolve(CONFIG), w -> w.write(spec.resolved().toJson()));
     Dataset data = spec.dataset().load();
-    Split split = SPLITS.computeIfAbsent(data.hash() + "/" + spec.split(), k -> spec.split().apply(data.interactions()));
+    Split split = SPLITS.get(data.hash() + "/" + spec.split(), k -> spec.split().apply(data.interactions()));
     TrainingPlan plan = spec.plan();
 
     Trainer.Validated validated = Trainer.validate(family.create(spec.params()), data, split, plan, sink);
     TopKFile.write(validated.evaluation().lists(), data, outDir.resolve(TopKFile.VALIDATION));
+    if (validated.stoppedBy() != null) {
+      return new TrialResult(validated.evaluation(), validated.bestEpoch(), validated.fitSeconds(), 0, data.hash(), split.hash(), outDir,
+          inputs(spec.dataset(), split), null, validated.epochs(), validated.stoppedBy());
+    }
 
     long refitStart = System.nanoTime();
     Model finalModel = family.create(spec.params());
@@ -56,7 +61,7 @@ public final class TrialRunner {
     Path modelDir = finalModel.persistable() ? save(finalModel, ModelDescriptor.of(spec.family(), family.resolve(spec.params()), finalModel, data,
         spec.filters()), outDir.resolve(ModelDescriptor.DIR)) : null;
     return new TrialResult(validated.evaluation(), validated.bestEpoch(), validated.fitSeconds(), refitSeconds, data.hash(), split.hash(), outDir,
-        inputs(spec.dataset(), split), modelDir);
+        inputs(spec.dataset(), split), modelDir, validated.epochs(), null);
   }
 
   /** The model file and its descriptor in {@code dir}; returns {@code dir}. */

@@ -69,8 +69,8 @@ class SweepConsoleTest {
     SweepConsole c = console(2);
     run("r1", "ease-000", RunStatus.FINISHED, 12, Map.of("lambda", "300.0", "family", "ease"), Map.of(RunKeys.BEST_EPOCH, 0.0), Map.of());
     run("r2", "ials-001", RunStatus.FAILED, 3, Map.of("factors", "64"), Map.of(), Map.of());
-    c.trialDone(new TrialOutcome("r1", "ease-000", RunStatus.FINISHED, 0.2, "ease", null), 1, 2, 0.2);
-    c.trialDone(new TrialOutcome("r2", "ials-001", RunStatus.FAILED, Double.NaN, "ials", "data/x.csv:3: item: not a number"), 2, 2, 0.2);
+    c.trialDone(new TrialOutcome("r1", "ease-000", RunStatus.FINISHED, 0.2, "ease", null, 0, null), 1, 2, 0.2);
+    c.trialDone(new TrialOutcome("r2", "ials-001", RunStatus.FAILED, Double.NaN, "ials", "data/x.csv:3: item: not a number", 0, null), 2, 2, 0.2);
     List<String> lines = printed().lines().toList();
     assertEquals(2, lines.size(), printed());
     assertTrue(lines.get(0).matches("\\[1/2] ease-000 +FINISHED recall_at_10 0\\.2000 +best epoch - +0:12 +lambda=300\\.0 .*"), lines.get(0));
@@ -85,20 +85,20 @@ class SweepConsoleTest {
     run("b", "bpr-001", RunStatus.FINISHED, 5, Map.of(), Map.of(RunKeys.BEST_EPOCH, 2.0, SweepConsole.EPOCHS_RUN_METRIC, 2.0),
         Map.of(SweepConsole.PRUNED_TAG, "epoch 2: asha"));
     run("c", "bpr-002", RunStatus.FAILED, 1, Map.of(), Map.of(), Map.of());
-    c.trialDone(new TrialOutcome("a", "bpr-000", RunStatus.FINISHED, 0.10, "bpr", null), 1, 3, 0.10);
+    c.trialDone(new TrialOutcome("a", "bpr-000", RunStatus.FINISHED, 0.10, "bpr", null, 0, null), 1, 3, 0.10);
     // Pruned at a higher value than any complete trial: a pruned trial never counts as the best.
-    c.trialDone(new TrialOutcome("b", "bpr-001", RunStatus.FINISHED, 0.30, "bpr", null), 2, 3, 0.10);
-    c.trialDone(new TrialOutcome("c", "bpr-002", RunStatus.FAILED, Double.NaN, "bpr", "out of memory"), 3, 3, 0.10);
+    c.trialDone(new TrialOutcome("b", "bpr-001", RunStatus.FINISHED, 0.30, "bpr", null, 2, "epoch 2: asha"), 2, 3, 0.10);
+    c.trialDone(new TrialOutcome("c", "bpr-002", RunStatus.FAILED, Double.NaN, "bpr", "out of memory", 0, null), 3, 3, 0.10);
     assertTrue(printed().contains("bpr-001        PRUNED"), printed());
 
     Path file = dir.resolve("s.yaml");
     java.nio.file.Files.writeString(file, "experiment: e\ndataset: {synthetic: small}\nmodels:\n  - family: bpr\n");
     SweepConfig config = SweepConfig.load(file);
     RunInfo parent = new RunInfo("p", "1", "sweep", RunStatus.FAILED, Instant.EPOCH, Optional.empty(), Map.of(), Map.of(), Map.of(), "");
-    List<TrialOutcome> outcomes = List.of(new TrialOutcome("a", "bpr-000", RunStatus.FINISHED, 0.10, "bpr", null),
-        new TrialOutcome("b", "bpr-001", RunStatus.FINISHED, 0.30, "bpr", null),
-        new TrialOutcome("c", "bpr-002", RunStatus.FAILED, Double.NaN, "bpr", "out of memory"));
-    SweepSummary s = SweepSummary.of(config, new SweepRunner.Summary(parent, outcomes, 3, 26), c.lines(), c.best(), "http://h:5000", null);
+    List<TrialOutcome> outcomes = List.of(new TrialOutcome("a", "bpr-000", RunStatus.FINISHED, 0.10, "bpr", null, 0, null),
+        new TrialOutcome("b", "bpr-001", RunStatus.FINISHED, 0.30, "bpr", null, 2, "epoch 2: asha"),
+        new TrialOutcome("c", "bpr-002", RunStatus.FAILED, Double.NaN, "bpr", "out of memory", 0, null));
+    SweepSummary s = SweepSummary.of(config, new SweepRunner.Summary(parent, outcomes, 3, 26, new SweepRunner.Totals(outcomes.get(0), 2, 1, 6, 12, null)), c.lines(), c.best(), "http://h:5000", null);
     String text = s.text();
     assertTrue(text.contains("2 of 3 trials finished (1 of them pruned), 1 failed"), text);
     assertTrue(text.contains("best: bpr-000 recall_at_10 0.1000"), text);

@@ -1,6 +1,7 @@
 package movierec.runners.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -175,6 +176,58 @@ class ClusterIntegrationTest {
                 .withFilter("tags.mlflow.parentRunId = '" + summary.parent().runId() + "'"))
             .stream().map(RunInfo::tags).map(t -> t.get(RunKeys.NODE)).collect(Collectors.toSet());
         assertEquals(2, nodes.size(), "trials ran on: " + nodes);
+      }
+    } finally {
+      worker.destroy();
+      if (!worker.waitFor(15, TimeUnit.SECONDS)) worker.destroyForcibly();
+    }
+  }
+
+  /** The sampler runs in the submitting process with at most 2 trials in flight; the worker prunes on the sweep's request tag. */
+  @Test
+  void aTpeSweepWithAshaRunsAcrossNodesAndPrunesRemoteTrials() throws Exception {
+    Path config = clusterConfig();
+    String experiment = MlflowTestServer.uniqueName("cluster-tpe-it");
+    Path sweep = dir.resolve("sweep.yaml");
+    Files.writeString(sweep, """
+        experiment: %s
+        dataset: {synthetic: tiny, seed: 3}
+        search: {strategy: tpe, trials: 6, startup_trials: 3}
+        pruner: {strategy: asha, min_epochs: 1, reduction_factor: 3}
+        max_epochs: 8
+        models:
+          - family: ials
+            params: {factors: {int: [2, 32], log: true}, regularization: {loguniform: [0.01, 100]}, epochs: 8}
+        """.formatted(experiment));
+    Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "movierec.runners.cli.Main", "worker", "--scheduler", config.toString())
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("worker ")) {
+        // Skip start-up noise until the worker says it runs.
+      }
+      assertTrue(line != null, "worker exited before it started");
+      Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+      drain.setDaemon(true);
+      drain.start();
+
+      try (TrackingClient client = MlflowTestServer.client()) {
+        SweepRunner.Summary summary = new SweepRunner(client, "test").run(SweepConfig.load(sweep), Schedulers.fromFile(config, 1),
+            (o, d, t, b) -> {}, true, 2);
+        assertTrue(summary.complete(), summary.unfinished().toString());
+        List<RunInfo> children = client.searchRuns(RunQuery.in(summary.parent().experimentId())
+            .withFilter("tags.mlflow.parentRunId = '" + summary.parent().runId() + "'"));
+        assertEquals(6, children.size());
+        assertEquals(6, children.stream().map(r -> r.tags().get(RunKeys.TRIAL_KEY)).distinct().count());
+        List<RunInfo> pruned = children.stream().filter(r -> r.tags().containsKey(RunKeys.PRUNED)).toList();
+        assertFalse(pruned.isEmpty(), "ASHA lets only the best of the first trials past epoch 1");
+        for (RunInfo r : pruned) {
+          assertTrue(r.tags().containsKey(RunKeys.PRUNE_REQUEST), "the sweep's process decided");
+          assertTrue(r.metrics().get(RunKeys.EPOCHS_RUN) < 8, "it stopped before max_epochs");
+        }
+        assertEquals(6, client.metricHistory(summary.parent().runId(), RunKeys.OPTIMIZATION_HISTORY).size());
       }
     } finally {
       worker.destroy();

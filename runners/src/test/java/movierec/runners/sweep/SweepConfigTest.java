@@ -29,6 +29,22 @@ class SweepConfigTest {
   }
 
   @Test
+  void aFamilyListedTwiceInAGridKeepsEachEntrysFixedValues() throws IOException {
+    SweepConfig c = SweepConfig.load(write("""
+        experiment: e
+        dataset: {synthetic: tiny}
+        models:
+          - family: ials
+            params: {factors: 8, alpha: [1, 2]}
+          - family: ials
+            params: {alpha: 5}
+        """));
+    List<TrialSpec> trials = c.expand();
+    assertEquals(List.of(Map.of("factors", 8, "alpha", 1), Map.of("factors", 8, "alpha", 2), Map.of("alpha", 5)),
+        trials.stream().map(TrialSpec::params).toList());
+  }
+
+  @Test
   void gridIsTheCartesianProductPerFamily() throws IOException {
     SweepConfig c = SweepConfig.load(write("""
         experiment: e
@@ -56,8 +72,8 @@ class SweepConfigTest {
           - family: ease
             params: {lambda: {loguniform: [10, 1000]}}
         """;
-    List<TrialSpec> first = SweepConfig.load(write(yaml)).expand();
-    List<TrialSpec> second = SweepConfig.load(write(yaml)).expand();
+    List<TrialSpec> first = asked(SweepConfig.load(write(yaml)));
+    List<TrialSpec> second = asked(SweepConfig.load(write(yaml)));
     assertEquals(6, first.size());
     assertEquals(first, second);
     for (TrialSpec t : first) {
@@ -65,6 +81,36 @@ class SweepConfigTest {
       assertTrue(lambda >= 10 && lambda <= 1000, "lambda " + lambda);
     }
     assertTrue(first.stream().map(t -> t.params().get("lambda")).distinct().count() > 1);
+  }
+
+  /** Every trial a random search asks for (random proposals do not depend on outcomes). */
+  private static List<TrialSpec> asked(SweepConfig c) {
+    SweepSearch s = new SweepSearch(c);
+    List<TrialSpec> out = new java.util.ArrayList<>();
+    for (SweepSearch.Proposal p; (p = s.next()) != null; ) out.add(p.spec());
+    return out;
+  }
+
+  @Test
+  void searchPrunerAndBudgetKeysNameTheirProblems() throws IOException {
+    String head = "experiment: e\ndataset: {synthetic: tiny}\nmodels: [{family: mostpop}]\n";
+    assertTrue(error(head + "search: {strategy: bayes}\n").contains("sweep.yaml:4: search.strategy: expected grid, random or tpe"));
+    assertTrue(error(head + "search: {strategy: random, startup_trials: 3}\n").contains("search.startup_trials: applies to search: {strategy: tpe} only"));
+    assertTrue(error(head + "pruner: {strategy: hyperband}\n").contains("sweep.yaml:4: pruner.strategy: expected none, median or asha"));
+    assertTrue(error(head + "pruner: {strategy: asha, reduction_factor: 1}\n").contains("pruner.reduction_factor: must be >= 2"));
+    assertTrue(error(head + "budget: {epochs: 10}\n").contains("sweep.yaml:4: budget: applies to search: {strategy: random} or {strategy: tpe}"));
+    String random = head + "search: {strategy: random}\n";
+    assertTrue(error(random + "budget: {wall: soon}\n").contains("sweep.yaml:5: budget.wall: 'soon' is not a duration"));
+    assertTrue(error(random + "budget: {epochs: 0}\n").contains("budget.epochs: must be >= 1"));
+    assertTrue(error("experiment: e\ndataset: {synthetic: tiny}\nsearch: {strategy: tpe}\nmodels: [{family: ease}, {family: ease}]\n")
+        .contains("models[1].family: ease is listed twice"));
+    SweepConfig c = SweepConfig.load(write(head + "search: {strategy: tpe, trials: 30, startup_trials: 7}\n"
+        + "pruner: {strategy: asha, min_epochs: 2}\nbudget: {wall: 2h, epochs: 400}\n"));
+    assertEquals(new SearchConfig("tpe", 30, 7, 0, new SearchConfig.PrunerConfig("asha", 2, 3, 5),
+        new SearchConfig.BudgetConfig(java.time.Duration.ofHours(2), 400)), c.search());
+    assertEquals("tpe", c.search().params().get("search.sampler"));
+    assertEquals("asha", c.search().params().get("pruner.strategy"));
+    assertEquals("PT2H", c.search().params().get("budget.wall"));
   }
 
   @Test
@@ -130,7 +176,7 @@ class SweepConfigTest {
     assertTrue(error("experiment: e\ndataset: {synthetic: tiny}\nmodel: []\n").contains("sweep.yaml:3: model: unknown key"));
     assertTrue(error("experiment: e\ndataset: {synthetic: huge}\nmodels: [{family: mostpop}]\n").contains("unknown synthetic preset 'huge'"));
     assertTrue(error("experiment: e\ndataset: {synthetic: tiny}\nmodels:\n  - family: ease\n    params: {lambda: {uniform: [1, 2]}}\n")
-        .contains("sweep.yaml:5: models[0].params.lambda: distributions need search: {strategy: random}"));
+        .contains("sweep.yaml:5: models[0].params.lambda: distributions need search: {strategy: random} or {strategy: tpe}"));
     assertTrue(error("experiment: [e\n").contains("sweep.yaml:"));
   }
 
@@ -145,7 +191,7 @@ class SweepConfigTest {
     assertTrue(files.size() >= 15, "sweep files found: " + files);
     for (Path f : files) {
       SweepConfig c = SweepConfig.load(f, dir);
-      assertTrue(!c.expand().isEmpty(), f + " expands to no trial");
+      assertTrue(c.search().grid() ? !c.expand().isEmpty() : new SweepSearch(c).next() != null, f + " has no trial");
     }
   }
 }

@@ -47,12 +47,13 @@ public final class Leaderboard {
     return of(client.searchRuns(query), options);
   }
 
-  /** Ranks the given runs; runs of other kinds, or without the metric, are left out. */
+  /** Ranks the given runs; runs of other kinds, without the metric, or pruned (unless asked for) are left out. */
   public static Leaderboard of(Collection<RunInfo> runs, LeaderboardOptions options) {
     Map<String, List<LeaderboardEntry>> bySplit = new LinkedHashMap<>();
     for (RunInfo run : runs) {
       Double value = run.metrics().get(options.rankingKey());
       if (value == null || value.isNaN() || !options.kinds().contains(run.tags().get(RunKeys.KIND))) continue;
+      if (!options.includePruned() && run.tags().containsKey(RunKeys.PRUNED)) continue;
       LeaderboardEntry entry = new LeaderboardEntry(run, value);
       String group = options.allowMixedSplits() ? MIXED_SPLITS : entry.splitHash();
       bySplit.computeIfAbsent(group, k -> new ArrayList<>()).add(entry);

@@ -2,6 +2,7 @@ package movierec.submissions.leaderboard;
 
 import java.util.Set;
 import movierec.core.eval.Metric;
+import movierec.core.train.RunDefaults;
 import movierec.tracking.RunKeys;
 import movierec.tracking.RunQuery;
 
@@ -14,9 +15,12 @@ import movierec.tracking.RunQuery;
  * @param top rows per ranking, 0 = all
  * @param allowMixedSplits rank runs of different validation splits together
  * @param pageSize runs per search request (the search still pages through every match)
+ * @param includePruned rank trials a pruner stopped ({@link RunKeys#PRUNED}) too; they ran only part of their epochs
+ *     and have no final lists, so they are left out by default
  */
-public record LeaderboardOptions(String metric, Set<String> kinds, boolean perFamily, int top, boolean allowMixedSplits, int pageSize) {
-  public static final String DEFAULT_METRIC = "recall_at_10";
+public record LeaderboardOptions(String metric, Set<String> kinds, boolean perFamily, int top, boolean allowMixedSplits, int pageSize,
+    boolean includePruned) {
+  public static final String DEFAULT_METRIC = RunDefaults.METRIC;
   public static final Set<String> RANKED_KINDS = Set.of(RunKeys.KIND_TRIAL, RunKeys.KIND_ENSEMBLE);
 
   public LeaderboardOptions {
@@ -27,7 +31,7 @@ public record LeaderboardOptions(String metric, Set<String> kinds, boolean perFa
 
   /** Every trial and ensemble, ranked by Recall@10, split-aware. */
   public static LeaderboardOptions defaults() {
-    return new LeaderboardOptions(DEFAULT_METRIC, RANKED_KINDS, false, 0, false, RunQuery.DEFAULT_PAGE_SIZE);
+    return new LeaderboardOptions(DEFAULT_METRIC, RANKED_KINDS, false, 0, false, RunQuery.DEFAULT_PAGE_SIZE, false);
   }
 
   /** The summary metric runs are ranked by, e.g. {@code best_recall_at_10}. */
@@ -36,26 +40,30 @@ public record LeaderboardOptions(String metric, Set<String> kinds, boolean perFa
   }
 
   public LeaderboardOptions withMetric(String m) {
-    return new LeaderboardOptions(m, kinds, perFamily, top, allowMixedSplits, pageSize);
+    return new LeaderboardOptions(m, kinds, perFamily, top, allowMixedSplits, pageSize, includePruned);
   }
 
   public LeaderboardOptions withKinds(Set<String> k) {
-    return new LeaderboardOptions(metric, k, perFamily, top, allowMixedSplits, pageSize);
+    return new LeaderboardOptions(metric, k, perFamily, top, allowMixedSplits, pageSize, includePruned);
   }
 
   public LeaderboardOptions withPerFamily(boolean p) {
-    return new LeaderboardOptions(metric, kinds, p, top, allowMixedSplits, pageSize);
+    return new LeaderboardOptions(metric, kinds, p, top, allowMixedSplits, pageSize, includePruned);
   }
 
   public LeaderboardOptions withTop(int n) {
-    return new LeaderboardOptions(metric, kinds, perFamily, n, allowMixedSplits, pageSize);
+    return new LeaderboardOptions(metric, kinds, perFamily, n, allowMixedSplits, pageSize, includePruned);
   }
 
   public LeaderboardOptions withAllowMixedSplits(boolean allow) {
-    return new LeaderboardOptions(metric, kinds, perFamily, top, allow, pageSize);
+    return new LeaderboardOptions(metric, kinds, perFamily, top, allow, pageSize, includePruned);
   }
 
   public LeaderboardOptions withPageSize(int size) {
-    return new LeaderboardOptions(metric, kinds, perFamily, top, allowMixedSplits, size);
+    return new LeaderboardOptions(metric, kinds, perFamily, top, allowMixedSplits, size, includePruned);
+  }
+
+  public LeaderboardOptions withIncludePruned(boolean include) {
+    return new LeaderboardOptions(metric, kinds, perFamily, top, allowMixedSplits, pageSize, include);
   }
 }
