@@ -10,7 +10,6 @@ max_len + 1 items ending at the latest, shuffled every epoch, as movierec's. Pri
 """
 import argparse
 import math
-import resource
 import statistics
 import time
 
@@ -143,7 +142,9 @@ def main():
             total += loss.item()
         times.append(time.perf_counter() - start)
         losses.append(total / math.ceil(len(perm) / args.batch))
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM starts afresh at exec; ru_maxrss would carry the launching JVM's peak over.
+    with open("/proc/self/status") as f:
+        peak_mb = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {len(wins)} windows; epochs: "
           + " ".join(f"{t:.2f} s (loss {l:.3f})" for t, l in zip(times, losses)))
     print(f"RESULT epoch_seconds={statistics.median(times):.3f} peak_rss_mb={peak_mb:.0f}")
