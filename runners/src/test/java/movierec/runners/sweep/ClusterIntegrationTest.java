@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,8 +53,8 @@ class ClusterIntegrationTest {
 
   /** A worker process; returns once it has said it runs, with its scheduler instance id. */
   private record Worker(Process process, String node) {
-    static Worker start(Path config, Path log) throws Exception {
-      Process p = SweepResumeIntegrationTest.movierec(log, SweepResumeIntegrationTest.SHORT_HEARTBEAT, "worker", "--scheduler", config.toString());
+    static Worker start(Path config, Path log, List<String> jvmOptions) throws Exception {
+      Process p = SweepResumeIntegrationTest.movierec(log, jvmOptions, "worker", "--scheduler", config.toString());
       for (int i = 0; i < 600; i++) {
         var started = Files.readAllLines(log).stream().filter(l -> l.startsWith("worker ")).findFirst();
         if (started.isPresent()) return new Worker(p, started.get().split(" ")[1]);
@@ -65,6 +62,11 @@ class ClusterIntegrationTest {
         TimeUnit.MILLISECONDS.sleep(100);
       }
       throw new AssertionError("worker did not start: " + Files.readString(log));
+    }
+
+    void stop() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) process.destroyForcibly();
     }
   }
 
@@ -97,8 +99,8 @@ class ClusterIntegrationTest {
             params: {epochs: 8, factors: [8, 12, 16, 20, 24, 28]}
         """.formatted(experiment));
     SweepConfig sweepConfig = SweepConfig.load(sweep);
-    Worker killed = Worker.start(config, dir.resolve("worker-a.log"));
-    Worker stopped = Worker.start(config, dir.resolve("worker-b.log"));
+    Worker killed = Worker.start(config, dir.resolve("worker-a.log"), SweepResumeIntegrationTest.SHORT_HEARTBEAT);
+    Worker stopped = Worker.start(config, dir.resolve("worker-b.log"), SweepResumeIntegrationTest.SHORT_HEARTBEAT);
     try (TrackingClient client = MlflowTestServer.client()) {
       String experimentId = client.getOrCreateExperiment(experiment);
       var submitted = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -133,10 +135,7 @@ class ClusterIntegrationTest {
       assertTrue(deadAttempt.tags().get(RunKeys.CLOSED_NOTE).contains("node " + killed.node() + " died"), deadAttempt.tags().toString());
       assertEquals(RunStatus.FINISHED, client.getRun(summary.parent().runId()).status());
     } finally {
-      for (Worker w : List.of(killed, stopped)) {
-        w.process().destroy();
-        if (!w.process().waitFor(15, TimeUnit.SECONDS)) w.process().destroyForcibly();
-      }
+      for (Worker w : List.of(killed, stopped)) w.stop();
     }
   }
 
@@ -153,20 +152,8 @@ class ClusterIntegrationTest {
             params: {k: [10, 20, 30, 40, 50, 60, 70, 80]}
         """.formatted(experiment));
 
-    Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "movierec.runners.cli.Main", "worker", "--scheduler", config.toString())
-        .redirectErrorStream(true).start();
+    Worker worker = Worker.start(config, dir.resolve("worker.log"), List.of());
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      while ((line = out.readLine()) != null && !line.startsWith("worker ")) {
-        // Skip start-up noise until the worker says it runs.
-      }
-      assertTrue(line != null, "worker exited before it started");
-      Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
-      drain.setDaemon(true);
-      drain.start();
-
       try (TrackingClient client = MlflowTestServer.client()) {
         SweepRunner.Summary summary = new SweepRunner(client, "test").run(SweepConfig.load(sweep), Schedulers.fromFile(config, 1),
             (o, d, t, b) -> {});
@@ -177,8 +164,7 @@ class ClusterIntegrationTest {
         assertEquals(2, nodes.size(), "trials ran on: " + nodes);
       }
     } finally {
-      worker.destroy();
-      if (!worker.waitFor(15, TimeUnit.SECONDS)) worker.destroyForcibly();
+      worker.stop();
     }
   }
 
@@ -198,20 +184,8 @@ class ClusterIntegrationTest {
           - family: ials
             params: {factors: {int: [2, 32], log: true}, regularization: {loguniform: [0.01, 100]}, epochs: 30}
         """.formatted(experiment));
-    Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "movierec.runners.cli.Main", "worker", "--scheduler", config.toString())
-        .redirectErrorStream(true).start();
+    Worker worker = Worker.start(config, dir.resolve("worker.log"), List.of());
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      while ((line = out.readLine()) != null && !line.startsWith("worker ")) {
-        // Skip start-up noise until the worker says it runs.
-      }
-      assertTrue(line != null, "worker exited before it started");
-      Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
-      drain.setDaemon(true);
-      drain.start();
-
       try (TrackingClient client = MlflowTestServer.client()) {
         SweepRunner.Summary summary = new SweepRunner(client, "test").run(SweepConfig.load(sweep), Schedulers.fromFile(config, 1),
             (o, d, t, b) -> {}, true, 2);
@@ -229,8 +203,7 @@ class ClusterIntegrationTest {
         assertEquals(6, client.metricHistory(summary.parent().runId(), RunKeys.OPTIMIZATION_HISTORY).size());
       }
     } finally {
-      worker.destroy();
-      if (!worker.waitFor(15, TimeUnit.SECONDS)) worker.destroyForcibly();
+      worker.stop();
     }
   }
 }
