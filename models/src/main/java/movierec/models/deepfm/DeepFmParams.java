@@ -13,10 +13,11 @@ import movierec.models.features.PairLoss;
  * @param regularization L2 weight on the embedding rows and MLP weights each step touches
  * @param epochs passes of as many sampled positives as there are interactions
  * @param negatives sampled unwatched items per positive
+ * @param batchSize sampled positives per AdaGrad step, each with its negatives
  * @param loss {@code bpr} (pairwise) or {@code logloss} (pointwise)
  */
 public record DeepFmParams(int factors, int hidden1, int hidden2, double learningRate, double regularization, int epochs, int negatives,
-    String loss) {
+    int batchSize, String loss) {
   public DeepFmParams {
     InvalidParamException.check(factors > 0, "factors", "must be > 0");
     InvalidParamException.check(hidden1 > 0, "hidden1", "must be > 0");
@@ -25,10 +26,11 @@ public record DeepFmParams(int factors, int hidden1, int hidden2, double learnin
     InvalidParamException.check(regularization >= 0 && Double.isFinite(regularization), "regularization", "must be >= 0");
     InvalidParamException.check(epochs > 0, "epochs", "must be > 0");
     InvalidParamException.check(negatives > 0, "negatives", "must be > 0");
+    InvalidParamException.check(batchSize > 0, "batchSize", "must be > 0");
     InvalidParamException.check(PairLoss.isValid(loss), "loss", "must be bpr or logloss");
   }
 
   public DeepFmParams() {
-    this(16, 64, 32, 0.05, 0.0001, 20, 4, "logloss");
+    this(16, 64, 32, 0.05, 0.0001, 20, 4, 256, "logloss");
   }
 }

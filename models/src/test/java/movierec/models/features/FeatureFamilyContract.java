@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class FeatureFamilyContract {
   /**
-   * A fresh model with the gradient check's small settings (3 factors, one negative, BPR loss), with its
+   * A fresh model with the gradient check's small settings (3 factors, one negative, BPR loss, batches of 4), with its
    * package-private training hooks: the families keep them out of their public API.
    */
-  public record Hooks(Model model, Consumer<TrainContext> initialize, Supplier<PairScorer> pairs, Supplier<float[][]> parameters) {}
+  public record Hooks(Model model, Consumer<TrainContext> initialize, Supplier<BatchScorer> pairs, Supplier<float[][]> parameters) {}
 
   protected abstract String family();
 
@@ -40,8 +40,13 @@ public abstract class FeatureFamilyContract {
     Dataset data = GradientChecks.tinySide();
     Hooks hooks = tinyModel();
     hooks.initialize().accept(TrainContext.of(data.interactions(), data.side(), 0));
-    // Item 2 has three genres, a director, a writer and a year: every kind of term is in its score.
-    GradientChecks.assertGradientMatches(hooks.pairs().get(), 1, 2, 3, hooks.parameters().get());
+    // Item 2 has three genres, a director, a writer and a year: every kind of term is in its score. Rows
+    // repeat users and items, so the per-user and per-item sums of the batch are checked too.
+    PairBatch batch = new PairBatch(5, data.numItems());
+    int[][] rows = {{1, 2}, {0, 2}, {1, 3}, {2, 2}, {1, 0}};
+    for (int[] r : rows) batch.add(r[0], r[1]);
+    float[] coef = {1f, -0.6f, 0.8f, 0.3f, -1.2f};
+    GradientChecks.assertGradientMatches(hooks.pairs().get(), batch, coef, 3, hooks.parameters().get());
   }
 
   @Test
@@ -51,12 +56,12 @@ public abstract class FeatureFamilyContract {
     Dataset data = GradientChecks.tinySide();
     Hooks hooks = tinyModel();
     hooks.model().fit(TrainContext.of(data.interactions(), data.side(), 0));
-    PairScorer pairs = hooks.pairs().get();
+    BatchScorer pairs = hooks.pairs().get();
     float[] scores = FamilyChecks.scoreAll(hooks.model(), data);
     int items = data.numItems();
     for (int u = 0; u < data.numUsers(); u++) {
-      float offset = pairs.score(u, 0) - scores[u * items];
-      for (int i = 1; i < items; i++) assertEquals(pairs.score(u, i) - offset, scores[u * items + i], 1e-4);
+      float offset = pairs.score(u, 0, items) - scores[u * items];
+      for (int i = 1; i < items; i++) assertEquals(pairs.score(u, i, items) - offset, scores[u * items + i], 1e-4);
     }
   }
 
