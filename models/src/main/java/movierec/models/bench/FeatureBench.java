@@ -57,7 +57,7 @@ public final class FeatureBench {
         return new EpochListener.Outcome(false, false);
       };
       model.fit(new TrainContext(data.interactions(), data.side(), 42, epochs, epochs, timer));
-      Result r = new Result(family, median(wall), median(cpu));
+      Result r = new Result(family, MultVaeBench.median(wall), MultVaeBench.median(cpu));
       System.out.printf(Locale.ROOT, "RESULT %s epoch_seconds=%.3f cpu_seconds=%.3f%n", family, r.wallSeconds(), r.cpuSeconds());
       results.add(r);
     }
@@ -118,10 +118,5 @@ public final class FeatureBench {
   /** CPU time of every thread of this process, OpenBLAS's included. */
   static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  private static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 }

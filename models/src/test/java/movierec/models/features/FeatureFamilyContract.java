@@ -1,8 +1,11 @@
 package movierec.models.features;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -12,12 +15,15 @@ import movierec.core.model.Model;
 import movierec.core.model.TrainContext;
 import movierec.core.testing.Fixtures;
 import movierec.models.FamilyChecks;
+import movierec.models.ModelRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every feature-based family (FM, FFM, DeepFM) must pass: its pair gradient against finite
- * differences, its decomposed full-ranking scores against its pair scores, beating MostPopular where only
- * side information separates the users, seed determinism, a save/load round trip and parameter checks.
+ * differences on a batch that repeats users and items, its decomposed full-ranking scores against its pair
+ * scores, beating MostPopular where only side information separates the users and on synthetic data, seed
+ * determinism, a save/load round trip and parameter checks.
  */
 public abstract class FeatureFamilyContract {
   /**
@@ -72,11 +78,25 @@ public abstract class FeatureFamilyContract {
   }
 
   @Test
-  void sameSeedSameScores() {
+  @Tag("slow")
+  void batchedTrainingLearnsOnSyntheticData() {
+    // The small preset's ~170k interactions make ~680 batches of the default 256 positives an epoch, so
+    // this checks learning over many mini-batch steps at the default batch size and rate (measured at 5
+    // epochs: FM above 1.3×, FFM 1.19×, DeepFM 1.13× MostPopular's 0.109; each keeps rising after).
+    FamilyChecks.assertBeatsMostPopular(family(), Map.of("epochs", 5), Fixtures.small(), 1.1);
+  }
+
+  @Test
+  void theSeedFixesTheResult() {
     Map<String, Object> params = new HashMap<>(quickParams());
     params.put("negatives", 2);
     params.put("loss", "logloss");
-    FamilyChecks.assertDeterministic(family(), params, Fixtures.tiny());
+    params.put("batch_size", 64);
+    float[] first = FamilyChecks.fitAndScore(ModelRegistry.get(family()).create(params), Fixtures.tiny(), 11);
+    float[] again = FamilyChecks.fitAndScore(ModelRegistry.get(family()).create(params), Fixtures.tiny(), 11);
+    float[] other = FamilyChecks.fitAndScore(ModelRegistry.get(family()).create(params), Fixtures.tiny(), 12);
+    assertArrayEquals(first, again, "same seed, different scores");
+    assertFalse(Arrays.equals(first, other), "another seed gave the very same scores: the seed does not reach the sampling");
   }
 
   @Test
