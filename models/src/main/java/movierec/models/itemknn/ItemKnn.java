@@ -14,9 +14,11 @@ import movierec.models.linalg.SparseGram;
 
 /**
  * Item-based kNN: M. Deshpande, G. Karypis, "Item-Based Top-N Recommendation Algorithms", ACM TOIS
- * 2004. Cosine similarity between items' user sets (shrunk), keeping each item's k most similar
- * items; a user's score for item j sums the similarities between j and the user's items where j's
- * neighbourhood (the usual form) or the user's item's neighbourhood holds the pair.
+ * 2004. Cosine similarity between items' user sets (shrunk, optionally asymmetric as F. Aiolli,
+ * "Efficient Top-N Recommendation for Very Large Scale Binary Rated Datasets", RecSys 2013, and on
+ * TF-IDF-weighted users as Dacrema et al.'s ItemKNN-CF), keeping each item's k most similar items; a
+ * user's score for item j sums the similarities between j and the user's items where j's neighbourhood
+ * (the usual form) or the user's item's neighbourhood holds the pair.
  */
 public final class ItemKnn implements Model {
   private static final String FORMAT = "movierec.itemknn.v2";
@@ -39,9 +41,17 @@ public final class ItemKnn implements Model {
     int n = history.numItems();
     numItems = n;
     int k = Math.min(params.k(), n);
-    float[] g = SparseGram.of(history);
-    float[] norms = SparseGram.diagonal(g, n);
-    for (int i = 0; i < n; i++) norms[i] = (float) Math.sqrt(norms[i]);
+    float[] g = params.weighting().equals(ItemKnnParams.TFIDF) ? SparseGram.of(history, squaredIdf(history)) : SparseGram.of(history);
+    float[] squaredNorms = SparseGram.diagonal(g, n);
+    boolean candidateRows = params.neighbourhood().equals(ItemKnnParams.CANDIDATE);
+    // Row r keeps its k best: in the candidate form r is the candidate and the column the source item.
+    double rowPower = candidateRows ? 1 - params.alpha() : params.alpha();
+    float[] rowNorms = new float[n];
+    float[] columnNorms = new float[n];
+    for (int i = 0; i < n; i++) {
+      rowNorms[i] = (float) Math.pow(squaredNorms[i], rowPower);
+      columnNorms[i] = (float) Math.pow(squaredNorms[i], 1 - rowPower);
+    }
     int[] counts = new int[n];
     int[] neighbours = new int[n * k];
     float[] kept = new float[n * k];
@@ -52,7 +62,7 @@ public final class ItemKnn implements Model {
       for (int i = from; i < to; i++) {
         int row = i * n;
         for (int j = 0; j < n; j++) {
-          float denom = norms[i] * norms[j] + shrink;
+          float denom = rowNorms[i] * columnNorms[j] + shrink;
           g[row + j] = g[row + j] == 0 ? Float.NEGATIVE_INFINITY : g[row + j] / denom;
         }
         g[row + i] = Float.NEGATIVE_INFINITY;
@@ -63,8 +73,18 @@ public final class ItemKnn implements Model {
         System.arraycopy(topWeights, 0, kept, i * k, found);
       }
     });
-    if (params.neighbourhood().equals(ItemKnnParams.SOURCE)) contributeOwn(counts, neighbours, kept, k);
-    else contributeTransposed(counts, neighbours, kept, k);
+    if (candidateRows) contributeTransposed(counts, neighbours, kept, k);
+    else contributeOwn(counts, neighbours, kept, k);
+  }
+
+  /** Per user, the square of its TF-IDF weight log(items / (1 + history length)), clamped at 0: XᵀWX then weighs both sides of each pair. */
+  static float[] squaredIdf(Interactions x) {
+    float[] w = new float[x.numUsers()];
+    for (int u = 0; u < x.numUsers(); u++) {
+      double idf = Math.max(0, Math.log((double) x.numItems() / (1 + x.length(u))));
+      w[u] = (float) (idf * idf);
+    }
+    return w;
   }
 
   /** Source form: a history item adds to its own k neighbours. */
