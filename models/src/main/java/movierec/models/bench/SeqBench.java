@@ -1,5 +1,6 @@
 package movierec.models.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,64 +11,129 @@ import movierec.core.data.Dataset;
 import movierec.core.data.DatasetLoader;
 import movierec.core.data.DatasetWriter;
 import movierec.core.model.EpochListener;
+import movierec.core.model.ModelFamily;
 import movierec.core.model.TrainContext;
 import movierec.models.ModelRegistry;
-import movierec.models.sasrec.SasRec;
-import movierec.models.sasrec.SasRecParams;
 
 /**
- * Benchmark (not a test): SASRec training epoch time and peak memory, then the PyTorch CPU reference
- * ({@code models/bench/sasrec_torch.py}: the same architecture, sizes, batch, windows and loss) on the
- * same ratings, and the ratio of median epoch times. Run by {@code movierec bench seq}.
+ * Benchmark (not a test): a sequential family's training epoch time (wall and process CPU seconds) and peak
+ * memory, then the PyTorch CPU reference ({@code models/bench/seq_torch.py}: the same architecture, sizes, batch,
+ * windows and loss) on the same ratings, and the ratios of median epoch times. For SASRec it can also time the
+ * same model in DJL's PyTorch engine ({@code djl-bench}, built on first use with {@code -Pdjl}). Run by
+ * {@code movierec bench seq}.
  */
 public final class SeqBench {
+  /** Families with a reference in seq_torch.py (S3Rec fine-tunes SASRec's encoder: its epoch is SASRec's). */
+  public static final List<String> FAMILIES = List.of("sasrec", "gru4rec", "bert4rec");
+
   private SeqBench() {}
+
+  /** Median wall and CPU seconds of an epoch, and peak RSS in MB. */
+  private record Figures(double wall, double cpu, long peakMb) {
+    static Figures parse(List<String> lines, String side) {
+      String line = lines.stream().filter(l -> l.startsWith("RESULT")).findFirst()
+          .orElseThrow(() -> new IllegalStateException(side + " printed no RESULT line"));
+      return new Figures(field(line, "epoch_seconds"), field(line, "cpu_seconds"), (long) field(line, "peak_rss_mb"));
+    }
+
+    private static double field(String line, String name) {
+      return Double.parseDouble(line.replaceAll(".*" + name + "=([0-9.]+).*", "$1"));
+    }
+  }
 
   /**
    * @param data the dataset to train on
-   * @param overrides SASRec params over its defaults (snake_case names)
+   * @param family one of {@link #FAMILIES}
+   * @param overrides the family's params over its defaults (snake_case names)
+   * @param djl also time SASRec in DJL's PyTorch engine
    * @param python interpreter for the reference, or null for the project's .venv-bench (created when missing)
    */
-  public static void run(Dataset data, Map<String, ?> overrides, int epochs, boolean torch, String python) throws Exception {
+  public static void run(Dataset data, String family, Map<String, ?> overrides, int epochs, boolean torch, boolean djl, String python) throws Exception {
+    if (!FAMILIES.contains(family)) throw new IllegalArgumentException("bench seq knows " + String.join(", ", FAMILIES) + ", not '" + family + "'");
+    if (djl && !family.equals("sasrec")) throw new IllegalArgumentException("the DJL prototype is SASRec's only");
     System.out.printf(Locale.ROOT, "data: %d users x %d items, %d interactions%n", data.numUsers(), data.numItems(), data.interactions().size());
-    SasRecParams p = (SasRecParams) ModelRegistry.get("sasrec").params(overrides);
-    System.out.println("sasrec " + ModelRegistry.get("sasrec").describe(cast(p)));
+    ModelFamily<?> f = ModelRegistry.get(family);
+    Map<String, Object> p = f.resolve(overrides);
+    System.out.println(family + " " + p);
     List<Double> times = new ArrayList<>();
-    long[] last = {System.nanoTime()};
+    List<Double> cpu = new ArrayList<>();
+    double[] last = {System.nanoTime(), cpuSeconds()};
     EpochListener timer = (epoch, loss) -> {
-      long now = System.nanoTime();
-      times.add((now - last[0]) / 1e9);
-      System.out.printf(Locale.ROOT, "nd4j epoch %d: %.2f s, loss %.4f%n", epoch, times.get(times.size() - 1), loss);
+      times.add((System.nanoTime() - last[0]) / 1e9);
+      cpu.add(cpuSeconds() - last[1]);
+      System.out.printf(Locale.ROOT, "nd4j epoch %d: %.2f s (cpu %.1f s), loss %.4f%n", epoch, times.get(times.size() - 1), cpu.get(cpu.size() - 1), loss);
       last[0] = System.nanoTime();
+      last[1] = cpuSeconds();
       return new EpochListener.Outcome(false, false);
     };
-    new SasRec(p).fit(new TrainContext(data.interactions(), data.side(), 42, epochs, epochs, timer));
-    double nd4j = median(times);
-    System.out.printf(Locale.ROOT, "RESULT nd4j epoch_seconds=%.3f peak_rss_mb=%d%n", nd4j, MultVaeBench.peakRssKb() / 1024);
-    if (!torch) return;
+    f.create(overrides).fit(new TrainContext(data.interactions(), data.side(), 42, epochs, epochs, timer));
+    Figures nd4j = new Figures(median(times), median(cpu), MultVaeBench.peakRssKb() / 1024);
+    System.out.printf(Locale.ROOT, "RESULT nd4j %s epoch_seconds=%.3f cpu_seconds=%.3f peak_rss_mb=%d%n", family, nd4j.wall(), nd4j.cpu(), nd4j.peakMb());
+    if (!torch && !djl) return;
 
     Path root = MultVaeBench.projectRoot();
     Path dir = Files.createTempDirectory("seq-bench");
     try {
       DatasetWriter.write(data, dir);
-      String py = python != null ? python : MultVaeBench.venvPython(root);
-      List<String> out = MultVaeBench.run(List.of(py, root.resolve("models/bench/sasrec_torch.py").toString(),
-          "--ratings", dir.resolve(DatasetLoader.RATINGS).toString(), "--epochs", String.valueOf(epochs), "--batch", String.valueOf(p.batchSize()),
-          "--hidden", String.valueOf(p.hidden()), "--max-len", String.valueOf(p.maxLen()), "--blocks", String.valueOf(p.blocks()),
-          "--heads", String.valueOf(p.heads()), "--dropout", String.valueOf(p.dropout()), "--lr", String.valueOf(p.learningRate())));
-      double reference = out.stream().filter(l -> l.startsWith("RESULT")).map(l -> Double.parseDouble(l.replaceAll(".*epoch_seconds=([0-9.]+).*", "$1")))
-          .findFirst().orElseThrow(() -> new IllegalStateException("the PyTorch reference printed no RESULT line"));
-      System.out.printf(Locale.ROOT, "RATIO nd4j/torch epoch time = %.2f (target <= 1.0)%n", nd4j / reference);
+      int blocks = ((Number) p.getOrDefault("blocks", p.get("layers"))).intValue();
+      int heads = ((Number) p.getOrDefault("heads", 1)).intValue();
+      List<String> shapes = List.of(String.valueOf(epochs), String.valueOf(p.get("batch_size")), String.valueOf(p.get("hidden")), String.valueOf(p.get("max_len")),
+          String.valueOf(blocks), String.valueOf(heads), String.valueOf(p.get("dropout")), String.valueOf(p.get("learning_rate")));
+      List<String> rows = new ArrayList<>();
+      rows.add(row("nd4j (SameDiff)", nd4j, null));
+      Figures reference = null;
+      if (torch) {
+        String py = python != null ? python : MultVaeBench.venvPython(root);
+        List<String> command = new ArrayList<>(List.of(py, root.resolve("models/bench/seq_torch.py").toString(), "--family", family,
+            "--ratings", dir.resolve(DatasetLoader.RATINGS).toString(), "--epochs", shapes.get(0), "--batch", shapes.get(1), "--hidden", shapes.get(2),
+            "--max-len", shapes.get(3), "--blocks", shapes.get(4), "--heads", shapes.get(5), "--dropout", shapes.get(6), "--lr", shapes.get(7)));
+        if (p.containsKey("mask_probability")) command.addAll(List.of("--mask", String.valueOf(p.get("mask_probability"))));
+        reference = Figures.parse(MultVaeBench.run(command), "the PyTorch reference");
+        rows.add(row("pytorch (python)", reference, reference));
+      }
+      if (djl) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-Dai.djl.offline=true",
+            "-Dai.djl.pytorch.num_threads=" + threads(), "-Dai.djl.pytorch.num_interop_threads=1", "-cp", djlClasspath(root), "movierec.djlbench.SasRecDjl", dir.toString()));
+        command.addAll(shapes);
+        rows.add(row("djl (pytorch engine)", Figures.parse(MultVaeBench.run(command), "the DJL prototype"), reference));
+      }
+      System.out.printf(Locale.ROOT, "%-22s %10s %10s %9s %12s %11s%n", family + " epoch", "wall s", "cpu s", "peak MB", "wall/torch", "cpu/torch");
+      rows.forEach(System.out::println);
+      if (reference != null) {
+        System.out.printf(Locale.ROOT, "RATIO %s nd4j/torch epoch time = %.2f wall, %.2f cpu (target <= 1.0)%n", family, nd4j.wall() / reference.wall(), nd4j.cpu() / reference.cpu());
+      }
     } finally {
       try (var files = Files.walk(dir)) {
-        files.sorted((a, b) -> b.compareTo(a)).forEach(f -> f.toFile().delete());
+        files.sorted((a, b) -> b.compareTo(a)).forEach(file -> file.toFile().delete());
       }
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static <P extends Record> P cast(Record r) {
-    return (P) r;
+  private static String row(String side, Figures f, Figures reference) {
+    String ratios = reference == null ? String.format(Locale.ROOT, "%12s %11s", "", "")
+        : String.format(Locale.ROOT, "%12.2f %11.2f", f.wall() / reference.wall(), f.cpu() / reference.cpu());
+    return String.format(Locale.ROOT, "%-22s %10.2f %10.2f %9d %s", side, f.wall(), f.cpu(), f.peakMb(), ratios);
+  }
+
+  /** The DJL prototype's classpath, building its module (profile djl) when it is missing. */
+  private static String djlClasspath(Path root) throws Exception {
+    Path module = root.resolve("djl-bench/target");
+    Path classpath = module.resolve("classpath.txt");
+    if (!Files.exists(classpath)) {
+      System.out.println("building djl-bench (libtorch from Maven, once)");
+      MultVaeBench.run(List.of("mvn", "-q", "-B", "-f", root.resolve("pom.xml").toString(), "-Pdjl", "package", "-pl", "djl-bench", "-DskipTests"));
+    }
+    return module.resolve("movierec-djl-bench-0.1.0-SNAPSHOT.jar") + ":" + Files.readString(classpath).trim();
+  }
+
+  /** Intra-op threads for libtorch: OMP_NUM_THREADS as ND4J and the Python reference read it, else the cores. */
+  private static String threads() {
+    String env = System.getenv("OMP_NUM_THREADS");
+    return env != null && env.matches("\\d+") ? env : String.valueOf(Runtime.getRuntime().availableProcessors());
+  }
+
+  private static double cpuSeconds() {
+    return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime() / 1e9;
   }
 
   private static double median(List<Double> values) {
