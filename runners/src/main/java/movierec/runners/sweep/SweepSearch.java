@@ -146,7 +146,11 @@ public final class SweepSearch {
   public synchronized String report(String key, int epoch, double value) {
     SearchTrial t = trialByKey.get(key);
     if (t == null || t.state() != movierec.runners.search.TrialState.RUNNING) return null;
-    return search.report(t.number(), epoch, value);
+    String reason = search.report(t.number(), epoch, value);
+    // At its last epoch a trial has nothing left to save: pruning it would only discard a complete result
+    // (the pruner has still recorded the epoch, for the trials that come after).
+    int last = epochsByKey.getOrDefault(key, 0);
+    return last > 0 && epoch >= last ? null : reason;
   }
 
   /** A trial ended; the search learns its value (a pruned one its best epoch's). */

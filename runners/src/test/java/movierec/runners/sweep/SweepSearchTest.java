@@ -92,6 +92,20 @@ class SweepSearchTest {
     assertTrue(s.stopped().startsWith("budget spent"), s.stopped());
   }
 
+  /** ASHA's rung at epoch 9 is the trials' last epoch: a trial that reached it completes, however it ranks there. */
+  @Test
+  void aTrialAtItsLastEpochIsNotPruned() throws IOException {
+    SweepConfig c = config("search: {strategy: random, trials: 2}\npruner: {strategy: asha, min_epochs: 1, reduction_factor: 3}",
+        "  - family: ials\n    params: {alpha: {uniform: [1, 10]}, epochs: 9}\n");
+    SweepSearch s = new SweepSearch(c);
+    SweepSearch.Proposal a = s.next();
+    SweepSearch.Proposal b = s.next();
+    for (int epoch : new int[] {1, 3, 9}) assertNull(s.report(a.spec().key(), epoch, 0.30));
+    assertNull(s.report(b.spec().key(), 1, 0.40));
+    assertNull(s.report(b.spec().key(), 3, 0.40));
+    assertNull(s.report(b.spec().key(), 9, 0.20), "worse than a at rung 2 (epoch 9), but that is b's last epoch");
+  }
+
   /** A resumed sweep's wall budget goes on from what the earlier processes spent, not from zero. */
   @Test
   void aWallBudgetCountsTheTimeSpentBeforeAResume() throws IOException {
