@@ -55,6 +55,8 @@ public final class RunKeys {
   public static final String EPOCHS_RUN = "epochs_run";
   /** A sweep's best value after each finished trial, step = the trial's place in finishing order. */
   public static final String OPTIMIZATION_HISTORY = "optimization_history";
+  /** A sweep's wall seconds so far, every process of a resumed sweep included: what its wall budget has spent. */
+  public static final String WALL_SECONDS_SPENT = "wall_seconds_spent";
 
   private RunKeys() {}
 

@@ -168,7 +168,7 @@ public final class Bench {
   }
 
   /** CPU time of every thread of this process, OpenBLAS's included: on a shared machine wall time alone says little. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 

@@ -28,22 +28,23 @@ public final class RecommenderSearchBench {
 
   private RecommenderSearchBench() {}
 
-  record Arm(String name, SweepRunner.Totals totals, double seconds) {}
+  record Arm(String name, SweepRunner.Totals totals, double seconds, double cpuSeconds) {}
 
-  public static void run(SweepConfig config, int trials, PrintStream out) {
+  /** @param seed both arms' sampler seed */
+  public static void run(SweepConfig config, int trials, long seed, PrintStream out) {
     Dataset data = config.dataset().load();
     Split split = config.split().apply(data.interactions());
     SearchConfig own = config.search();
-    SearchConfig searched = new SearchConfig(own.strategy(), trials, own.startupTrials(), own.seed(), own.pruner(), SearchConfig.BudgetConfig.NONE);
-    SearchConfig random = new SearchConfig("random", trials, 0, own.seed(), SearchConfig.PrunerConfig.NONE, SearchConfig.BudgetConfig.NONE);
-    out.printf(Locale.ROOT, "%s on %s (%d users x %d items), %d trials each, patience %d, metric %s%n", config.file(),
-        config.dataset().label(), data.numUsers(), data.numItems(), trials, config.patience(), config.metric());
+    SearchConfig searched = new SearchConfig(own.strategy(), trials, own.startupTrials(), seed, own.pruner(), SearchConfig.BudgetConfig.NONE);
+    SearchConfig random = new SearchConfig("random", trials, 0, seed, SearchConfig.PrunerConfig.NONE, SearchConfig.BudgetConfig.NONE);
+    out.printf(Locale.ROOT, "%s on %s (%d users x %d items), %d trials each, sampler seed %d, patience %d, metric %s%n", config.file(),
+        config.dataset().label(), data.numUsers(), data.numItems(), trials, seed, config.patience(), config.metric());
     List<Arm> arms = List.of(arm(own.strategy() + " + " + own.pruner().strategy(), config.withSearch(searched), data, split, out),
         arm("random, no pruning", config.withSearch(random), data, split, out));
-    out.printf(Locale.ROOT, "%-22s %12s %8s %9s %7s%n", "arm", "best " + config.metric(), "epochs", "seconds", "pruned");
+    out.printf(Locale.ROOT, "%-22s %12s %8s %9s %9s %7s%n", "arm", "best " + config.metric(), "epochs", "seconds", "cpu s", "pruned");
     for (Arm a : arms) {
-      out.printf(Locale.ROOT, "%-22s %12.4f %8d %9.0f %7d%n", a.name(), a.totals().best() == null ? Double.NaN : a.totals().best().metric(),
-          a.totals().epochsRun(), a.seconds(), a.totals().pruned());
+      out.printf(Locale.ROOT, "%-22s %12.4f %8d %9.0f %9.0f %7d%n", a.name(), a.totals().best() == null ? Double.NaN : a.totals().best().metric(),
+          a.totals().epochsRun(), a.seconds(), a.cpuSeconds(), a.totals().pruned());
     }
     double quality = arms.get(0).totals().best().metric() / arms.get(1).totals().best().metric();
     double epochs = arms.get(0).totals().epochsRun() / (double) Math.max(1, arms.get(1).totals().epochsRun());
@@ -54,6 +55,7 @@ public final class RecommenderSearchBench {
   private static Arm arm(String name, SweepConfig config, Dataset data, Split split, PrintStream out) {
     SweepSearch search = new SweepSearch(config);
     long start = System.nanoTime();
+    long cpuStart = Bench.processCpuNanos();
     for (SweepSearch.Proposal p; (p = search.next()) != null; ) {
       TrialSpec spec = p.spec();
       String key = spec.key();
@@ -66,6 +68,6 @@ public final class RecommenderSearchBench {
       out.printf(Locale.ROOT, "  %-18s %-12s %s %.4f, %d epochs%s  %s%n", name, runName, config.metric(), value, v.epochs(),
           v.stoppedBy() == null ? "" : " (pruned)", spec.params());
     }
-    return new Arm(name, search.totals(), (System.nanoTime() - start) / 1e9);
+    return new Arm(name, search.totals(), (System.nanoTime() - start) / 1e9, (Bench.processCpuNanos() - cpuStart) / 1e9);
   }
 }

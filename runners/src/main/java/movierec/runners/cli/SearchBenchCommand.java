@@ -32,11 +32,15 @@ final class SearchBenchCommand implements Callable<Integer> {
   @Option(names = "--sweep-trials", description = "trials per arm with --sweep (default: the file's search.trials)")
   Integer sweepTrials;
 
+  @Option(names = "--seed", description = "with --sweep: both arms' sampler seed (default: the file's search seed)")
+  Long seed;
+
   @Override
   public Integer call() throws Exception {
     if (sweep != null) {
       SweepConfig config = SweepConfig.load(sweep);
-      RecommenderSearchBench.run(config, sweepTrials != null ? sweepTrials : config.search().trials(), System.out);
+      RecommenderSearchBench.run(config, sweepTrials != null ? sweepTrials : config.search().trials(), seed != null ? seed : config.search().seed(),
+          System.out);
       return 0;
     }
     Path home = Path.of(System.getProperty("movierec.home", ".")).toAbsolutePath().normalize();

@@ -8,14 +8,50 @@ import org.apache.commons.math3.special.Erf;
  * TPE's density model over a group of parameters (Bergstra et al. 2011; the kernel choices follow
  * Optuna's {@code _ParzenEstimator}): one kernel per observation plus a prior kernel, mixed with the
  * observations' weights and the prior weight. A numeric dimension's kernel is a normal truncated to
- * the range, a categorical one is the observed choice smoothed by the prior weight. Multivariate:
- * a draw takes one component for every dimension, so correlations between parameters survive.
+ * the range, a categorical one is the observed choice smoothed by the prior weight. An integer
+ * dimension is drawn as a number and rounded, and scored by its kernels' mass over the integer's
+ * interval (Optuna's discrete truncated normals), so the ratio l/g is that of the value actually
+ * proposed. Multivariate: a draw takes one component for every dimension, so correlations between
+ * parameters survive.
  */
 final class ParzenEstimator {
-  /** A dimension: numeric in [low, high] of the internal coordinate, or categorical with n choices. */
-  record Dim(double low, double high, int choices) {
+  /**
+   * A dimension: numeric in [low, high] of the internal coordinate (the log of the value when
+   * {@code log}), or categorical with n choices. An integer one ({@code integer}) spans its values'
+   * unit intervals, [lowest - 0.5, highest + 0.5] before the log.
+   */
+  record Dim(double low, double high, int choices, boolean integer, boolean log) {
+    static Dim continuous(double low, double high) {
+      return new Dim(low, high, 0, false, false);
+    }
+
+    static Dim categorical(int choices) {
+      return new Dim(0, 0, choices, false, false);
+    }
+
     boolean categorical() {
       return choices > 0;
+    }
+
+    private double external(double x) {
+      return log ? Math.exp(x) : x;
+    }
+
+    private double internal(double v) {
+      return log ? Math.log(v) : v;
+    }
+
+    /** The internal coordinate of the integer nearest to x's value, within the range. */
+    double rounded(double x) {
+      double lowest = Math.round(external(low) + 0.5);
+      double highest = Math.round(external(high) - 0.5);
+      return internal(Math.min(highest, Math.max(lowest, Math.round(external(x)))));
+    }
+
+    /** The interval in the internal coordinate that the integer at x owns. */
+    double[] cell(double x) {
+      double v = Math.round(external(x));
+      return new double[] {internal(v - 0.5), internal(v + 0.5)};
     }
   }
 
@@ -26,6 +62,7 @@ final class ParzenEstimator {
   /** Per dimension, per component: mean and sigma (numeric) or choice probabilities (categorical). */
   private final double[][] mus;
   private final double[][] sigmas;
+  /** Per dimension, per component: the log of the kernel's mass over the range, plus log(sigma sqrt(2 pi)) for a density. */
   private final double[][] logNorm;
   private final double[][][] probs;
 
@@ -107,12 +144,19 @@ final class ParzenEstimator {
     sigma[n] = range;
     double[] norm = new double[kernels];
     for (int i = 0; i < kernels; i++) {
-      double mass = phi((dim.high() - mu[i]) / sigma[i]) - phi((dim.low() - mu[i]) / sigma[i]);
-      norm[i] = Math.log(Math.max(mass, 1e-300)) + Math.log(sigma[i]) + LOG_SQRT_2PI;
+      norm[i] = logGaussMass((dim.low() - mu[i]) / sigma[i], (dim.high() - mu[i]) / sigma[i]);
+      if (!dim.integer()) norm[i] += Math.log(sigma[i]) + LOG_SQRT_2PI;
     }
     mus[j] = mu;
     sigmas[j] = sigma;
     logNorm[j] = norm;
+  }
+
+  /** log(Phi(b) - Phi(a)) for a < b, from the tail nearer to the interval so that far tails keep their digits. */
+  static double logGaussMass(double a, double b) {
+    if (a >= 0) return Math.log(phi(-a) - phi(-b));
+    if (b <= 0) return Math.log(phi(b) - phi(a));
+    return Math.log1p(-phi(a) - phi(-b));
   }
 
   private static double phi(double z) {
@@ -135,6 +179,7 @@ final class ParzenEstimator {
         x[j] = choice;
       } else {
         x[j] = truncatedNormal(rng, mus[j][c], sigmas[j][c], dim.low(), dim.high());
+        if (dim.integer()) x[j] = dim.rounded(x[j]);
       }
     }
     return x;
@@ -160,9 +205,16 @@ final class ParzenEstimator {
     int k = weights.length;
     double[] terms = logWeights.clone();
     for (int j = 0; j < x.length; j++) {
-      if (dims.get(j).categorical()) {
+      Dim dim = dims.get(j);
+      if (dim.categorical()) {
         int choice = (int) x[j];
         for (int c = 0; c < k; c++) terms[c] += Math.log(probs[j][c][choice]);
+      } else if (dim.integer()) {
+        double[] cell = dim.cell(x[j]);
+        for (int c = 0; c < k; c++) {
+          double s = sigmas[j][c];
+          terms[c] += logGaussMass((cell[0] - mus[j][c]) / s, (cell[1] - mus[j][c]) / s) - logNorm[j][c];
+        }
       } else {
         for (int c = 0; c < k; c++) {
           double z = (x[j] - mus[j][c]) / sigmas[j][c];
@@ -172,6 +224,7 @@ final class ParzenEstimator {
     }
     double max = Double.NEGATIVE_INFINITY;
     for (double t : terms) max = Math.max(max, t);
+    if (max == Double.NEGATIVE_INFINITY) return max;
     double sum = 0;
     for (double t : terms) sum += Math.exp(t - max);
     return max + Math.log(sum);

@@ -78,7 +78,7 @@ public final class TpeSampler implements Sampler {
     List<String> families = space.familyNames();
     String family = families.get(0);
     if (families.size() > 1) {
-      ParzenEstimator.Dim dim = new ParzenEstimator.Dim(0, 0, families.size());
+      ParzenEstimator.Dim dim = ParzenEstimator.Dim.categorical(families.size());
       double[] chosen = bestCandidate(List.of(dim), familyIndexes(below, families), familyIndexes(above, families), rng);
       family = families.get((int) chosen[0]);
     }
@@ -151,9 +151,9 @@ public final class TpeSampler implements Sampler {
     List<ParzenEstimator.Dim> dims = new ArrayList<>();
     for (String name : names) {
       Distribution d = sub.get(name);
-      if (d instanceof Distribution.Uniform u) dims.add(new ParzenEstimator.Dim(u.lowInternal(), u.highInternal(), 0));
-      else if (d instanceof Distribution.IntRange r) dims.add(new ParzenEstimator.Dim(r.lowInternal(), r.highInternal(), 0));
-      else dims.add(new ParzenEstimator.Dim(0, 0, ((Distribution.Choice) d).values().size()));
+      if (d instanceof Distribution.Uniform u) dims.add(ParzenEstimator.Dim.continuous(u.lowInternal(), u.highInternal()));
+      else if (d instanceof Distribution.IntRange r) dims.add(new ParzenEstimator.Dim(r.lowInternal(), r.highInternal(), 0, true, r.log()));
+      else dims.add(ParzenEstimator.Dim.categorical(((Distribution.Choice) d).values().size()));
     }
     return dims;
   }

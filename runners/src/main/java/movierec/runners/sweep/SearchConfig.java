@@ -60,7 +60,7 @@ public record SearchConfig(String strategy, int trials, int startupTrials, long 
   /**
    * When the sweep stops asking for trials (running ones finish); null/0 = no limit.
    *
-   * @param wall wall-clock time since the sweep started in this process
+   * @param wall wall-clock time spent on the sweep, earlier processes of a resumed one included
    * @param epochs epochs run by finished trials, resumed ones included (a closed-form fit counts as none)
    */
   public record BudgetConfig(Duration wall, int epochs) {

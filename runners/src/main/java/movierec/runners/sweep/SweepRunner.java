@@ -41,6 +41,7 @@ public final class SweepRunner {
   private volatile RunInfo parent;
   private volatile SweepProgress progress;
   private volatile Scheduler scheduler;
+  private volatile SweepSearch search;
 
   public SweepRunner(TrackingClient client, String gitCommit) {
     this.client = client;
@@ -113,6 +114,7 @@ public final class SweepRunner {
       throws SchedulerException, InterruptedException {
     this.scheduler = scheduler;
     SweepSearch search = new SweepSearch(config);
+    this.search = search;
     int planned = config.plannedTrials();
     String experimentId = client.getOrCreateExperiment(config.experiment());
     List<TrialOutcome> outcomes = new ArrayList<>();
@@ -123,6 +125,8 @@ public final class SweepRunner {
       parent = unfinished.get();
       sweepId = parent.tags().get(RunKeys.SWEEP_ID);
       int staleClosed = resume(config, search, outcomes, earlierRuns);
+      Double spent = parent.metrics().get(RunKeys.WALL_SECONDS_SPENT);
+      if (spent != null) search.spentBefore(Duration.ofMillis(Math.round(spent * 1000)));
       client.reopenRun(parent.runId());
       listener.resumed(sweepId, outcomes.size(), planned, staleClosed);
     } else {
@@ -137,6 +141,7 @@ public final class SweepRunner {
     progress = SweepProgress.register(parent.runId(), !clustered, clustered ? null : search::report);
     int limit = config.search().grid() ? Integer.MAX_VALUE : maxInFlight;
     Map<String, RunningTrial> inFlight = new LinkedHashMap<>();
+    long wallLogged = System.nanoTime();
     try {
       scheduler.start();
       while (!progress.cancelled) {
@@ -155,6 +160,11 @@ public final class SweepRunner {
           TrialOutcome best = search.best();
           if (best != null) client.logMetrics(parent.runId(), List.of(Metric.of(RunKeys.OPTIMIZATION_HISTORY, best.metric(), outcomes.size())));
           listener.trialDone(d.outcome(), outcomes.size(), Math.max(planned, outcomes.size()), best == null ? Double.NaN : best.metric());
+        }
+        // As often as the heartbeat: a sweep that dies loses at most that much of its wall budget's count.
+        if (System.nanoTime() - wallLogged >= Heartbeat.INTERVAL.toNanos()) {
+          logWallSpent(search);
+          wallLogged = System.nanoTime();
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -333,9 +343,19 @@ public final class SweepRunner {
     return done;
   }
 
+  /** The wall time spent so far on the parent run, where a resume reads it back. */
+  private void logWallSpent(SweepSearch s) {
+    client.logMetrics(parent.runId(), List.of(wallSpent(s)));
+  }
+
+  private static Metric wallSpent(SweepSearch s) {
+    return Metric.rounded(RunKeys.WALL_SECONDS_SPENT, s.wallSpent().toMillis() / 1000.0, 0);
+  }
+
   /** The parent ends FINISHED only when every trial did; otherwise FAILED, with the counts in its note. */
   private void finish(SweepConfig config, Summary s) {
     List<Metric> metrics = new ArrayList<>();
+    metrics.add(wallSpent(search));
     long finished = s.count(RunStatus.FINISHED);
     metrics.add(Metric.of("trials_finished", finished, 0));
     metrics.add(Metric.of("trials_failed", s.trials() - finished, 0));
@@ -371,6 +391,8 @@ public final class SweepRunner {
       // Shutting down anyway: the runs below are what must be ended.
     }
     for (String runId : List.copyOf(p.runningRuns)) client.endRun(runId, RunStatus.KILLED);
+    SweepSearch s = search;
+    if (s != null) client.logMetrics(parentRun.runId(), List.of(wallSpent(s)));
     client.endRun(parentRun.runId(), RunStatus.KILLED);
   }
 

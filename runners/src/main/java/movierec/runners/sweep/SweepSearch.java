@@ -37,6 +37,8 @@ public final class SweepSearch {
   /** Each trial's epochs param: what a pruned trial would have run unpruned, at most. */
   private final Map<String, Integer> epochsByKey = new HashMap<>();
   private final long start = System.nanoTime();
+  /** Wall time the sweep spent in earlier processes (a resumed sweep's), counted against the wall budget. */
+  private Duration spentBefore = Duration.ZERO;
   private int trials;
   private int nextIndex;
   private long epochsRun;
@@ -83,6 +85,16 @@ public final class SweepSearch {
     count(spec.key(), outcome);
   }
 
+  /** A resumed sweep already spent this much wall time: the wall budget goes on from there instead of from zero. */
+  synchronized void spentBefore(Duration spent) {
+    spentBefore = spent;
+  }
+
+  /** Wall time spent on the sweep so far, earlier processes' included. */
+  public synchronized Duration wallSpent() {
+    return spentBefore.plusNanos(System.nanoTime() - start);
+  }
+
   /** An earlier run of the resumed sweep had this number: new trials are numbered after it, so run names stay unique. */
   synchronized void numberAfter(int index) {
     nextIndex = Math.max(nextIndex, index + 1);
@@ -102,7 +114,7 @@ public final class SweepSearch {
     }
     if (stopped != null) return null;
     if (trials >= config.search().trials()) return null;
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    Duration elapsed = wallSpent();
     if (config.search().budget().spent(elapsed, epochsRun)) {
       stopped = "budget spent (" + elapsed.toSeconds() + " s, " + epochsRun + " epochs)";
       return null;
@@ -134,7 +146,11 @@ public final class SweepSearch {
   public synchronized String report(String key, int epoch, double value) {
     SearchTrial t = trialByKey.get(key);
     if (t == null || t.state() != movierec.runners.search.TrialState.RUNNING) return null;
-    return search.report(t.number(), epoch, value);
+    String reason = search.report(t.number(), epoch, value);
+    // At its last epoch a trial has nothing left to save: pruning it would only discard a complete result
+    // (the pruner has still recorded the epoch, for the trials that come after).
+    int last = epochsByKey.getOrDefault(key, 0);
+    return last > 0 && epoch >= last ? null : reason;
   }
 
   /** A trial ended; the search learns its value (a pruned one its best epoch's). */

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ParzenEstimatorTest {
-  private static final List<ParzenEstimator.Dim> MIXED = List.of(new ParzenEstimator.Dim(-1, 2, 0), new ParzenEstimator.Dim(0, 0, 3));
+  private static final List<ParzenEstimator.Dim> MIXED = List.of(ParzenEstimator.Dim.continuous(-1, 2), ParzenEstimator.Dim.categorical(3));
   private static final double[][] OBS = {{0.1, 0}, {1.5, 2}, {1.7, 2}};
 
   /** The truncated kernels, smoothed categorical kernels and weights make a proper density: it integrates to 1. */
@@ -41,5 +41,24 @@ class ParzenEstimatorTest {
     double h = 1.0 / steps;
     for (int i = 0; i < steps; i++) integral += Math.exp(e.logPdf(new double[] {1 + (i + 0.5) * h, 2})) * h;
     assertEquals(integral, inBox / (double) n, 0.01);
+  }
+
+  /** A log-scale integer dimension (1..64): draws are integers, their masses sum to 1, and the share of draws of each value matches its mass. */
+  @Test
+  void integerDimensionIsAProbabilityMassOverItsValues() {
+    ParzenEstimator.Dim n = new ParzenEstimator.Dim(Math.log(0.5), Math.log(64.5), 0, true, true);
+    ParzenEstimator e = new ParzenEstimator(List.of(n), new double[][] {{Math.log(2)}, {Math.log(3)}, {Math.log(40)}}, new double[] {1, 1, 1}, 1.0);
+    double total = 0;
+    for (int v = 1; v <= 64; v++) total += Math.exp(e.logPdf(new double[] {Math.log(v)}));
+    assertEquals(1.0, total, 1e-9);
+    SplittableRandom rng = new SplittableRandom(3);
+    int draws = 100_000;
+    int[] counts = new int[65];
+    for (int i = 0; i < draws; i++) {
+      double v = Math.exp(e.sample(rng)[0]);
+      assertEquals(Math.rint(v), v, 1e-9);
+      counts[(int) Math.rint(v)]++;
+    }
+    for (int v : new int[] {1, 2, 3, 40, 64}) assertEquals(Math.exp(e.logPdf(new double[] {Math.log(v)})), counts[v] / (double) draws, 0.005, "value " + v);
   }
 }

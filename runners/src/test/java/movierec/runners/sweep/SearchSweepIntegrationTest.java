@@ -139,6 +139,49 @@ class SearchSweepIntegrationTest {
     }
   }
 
+  /**
+   * The wall time a sweep spent is on its parent run, and a resumed sweep's wall budget goes on from it:
+   * a sweep that died when its 10 minutes were up asks for no more trials when resumed.
+   */
+  @Test
+  void aResumedSweepContinuesTheWallBudgetFromWhatWasSpent() throws Exception {
+    String experiment = MlflowTestServer.uniqueName("search-wall-it");
+    Path file = dir.resolve("sweep.yaml");
+    Files.writeString(file, """
+        experiment: %s
+        dataset: {synthetic: tiny, seed: 3}
+        search: {strategy: random, trials: 6}
+        budget: {wall: 10m}
+        models:
+          - family: ease
+            params: {lambda: {loguniform: [1, 1000]}}
+        """.formatted(experiment));
+    SweepConfig config = SweepConfig.load(file);
+    try (TrackingClient client = MlflowTestServer.client()) {
+      long before = System.nanoTime();
+      SweepRunner.Summary first = new SweepRunner(client, "test-commit").run(config, Schedulers.inMemory(1), (o, d, t, b) -> {}, true, 1);
+      double elapsed = (System.nanoTime() - before) / 1e9;
+      assertTrue(first.complete());
+      // The whole sweep counts, its setup (experiment, parent run) included: at least its trials' loop, at most the call.
+      double spent = client.getRun(first.parent().runId()).metrics().get(RunKeys.WALL_SECONDS_SPENT);
+      assertTrue(spent >= first.seconds() - 0.01 && spent <= elapsed, "spent " + spent + " s; trials' loop " + first.seconds() + " s, call " + elapsed + " s");
+      RunQuery children = RunQuery.in(first.parent().experimentId()).withFilter("tags.mlflow.parentRunId = '" + first.parent().runId() + "'");
+      // As if the sweep had died after 10 minutes with its last two trials unfinished.
+      for (RunInfo r : client.searchRuns(children)) {
+        if (Integer.parseInt(r.tags().get(RunKeys.TRIAL_NUMBER)) >= 4) client.endRun(r.runId(), RunStatus.FAILED);
+      }
+      client.logMetrics(first.parent().runId(), List.of(Metric.of(RunKeys.WALL_SECONDS_SPENT, 600, 0)));
+      client.endRun(first.parent().runId(), RunStatus.FAILED);
+
+      SweepRunner.Summary resumed = new SweepRunner(client, "test-commit").run(config, Schedulers.inMemory(1), (o, d, t, b) -> {}, false, 1);
+      assertEquals(first.parent().runId(), resumed.parent().runId());
+      assertEquals(4, resumed.trials(), "the four finished trials, no new one");
+      assertEquals(6, client.searchRuns(children).size());
+      assertTrue(resumed.totals().stopped().matches("budget spent \\(60\\d s, .*"), resumed.totals().stopped());
+      assertTrue(client.getRun(first.parent().runId()).metrics().get(RunKeys.WALL_SECONDS_SPENT) >= 600);
+    }
+  }
+
   private static Set<String> ids(Leaderboard board) {
     return board.rankings().stream().flatMap(r -> r.entries().stream()).map(LeaderboardEntry::runId).collect(Collectors.toSet());
   }

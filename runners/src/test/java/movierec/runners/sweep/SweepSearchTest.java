@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -89,6 +90,34 @@ class SweepSearchTest {
     for (SweepSearch.Proposal p; (p = s.next()) != null; ran++) s.finished(p.spec().key(), finished(p, 0.1, 9, null));
     assertEquals(3, ran, "9 + 9 < 20 <= 27 epochs");
     assertTrue(s.stopped().startsWith("budget spent"), s.stopped());
+  }
+
+  /** ASHA's rung at epoch 9 is the trials' last epoch: a trial that reached it completes, however it ranks there. */
+  @Test
+  void aTrialAtItsLastEpochIsNotPruned() throws IOException {
+    SweepConfig c = config("search: {strategy: random, trials: 2}\npruner: {strategy: asha, min_epochs: 1, reduction_factor: 3}",
+        "  - family: ials\n    params: {alpha: {uniform: [1, 10]}, epochs: 9}\n");
+    SweepSearch s = new SweepSearch(c);
+    SweepSearch.Proposal a = s.next();
+    SweepSearch.Proposal b = s.next();
+    for (int epoch : new int[] {1, 3, 9}) assertNull(s.report(a.spec().key(), epoch, 0.30));
+    assertNull(s.report(b.spec().key(), 1, 0.40));
+    assertNull(s.report(b.spec().key(), 3, 0.40));
+    assertNull(s.report(b.spec().key(), 9, 0.20), "worse than a at rung 2 (epoch 9), but that is b's last epoch");
+  }
+
+  /** A resumed sweep's wall budget goes on from what the earlier processes spent, not from zero. */
+  @Test
+  void aWallBudgetCountsTheTimeSpentBeforeAResume() throws IOException {
+    SweepConfig c = config("search: {strategy: random, trials: 50}\nbudget: {wall: 10m}", "  - family: ease\n    params: {lambda: {loguniform: [1, 1000]}}\n");
+    SweepSearch almostSpent = new SweepSearch(c);
+    almostSpent.spentBefore(Duration.ofMinutes(9));
+    assertNotNull(almostSpent.next(), "a minute is left");
+    assertTrue(almostSpent.wallSpent().compareTo(Duration.ofMinutes(9)) >= 0);
+    SweepSearch spent = new SweepSearch(c);
+    spent.spentBefore(Duration.ofMinutes(10));
+    assertNull(spent.next());
+    assertTrue(spent.stopped().matches("budget spent \\(60\\d s, .*"), spent.stopped());
   }
 
   @Test
