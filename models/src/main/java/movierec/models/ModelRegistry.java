@@ -30,6 +30,8 @@ import movierec.models.fm.FmParams;
 import movierec.models.genrerule.GenreRule;
 import movierec.models.genrerule.GenreRuleParams;
 import movierec.models.gru4rec.Gru4Rec;
+import movierec.models.gsasrec.GsasRec;
+import movierec.models.gsasrec.GsasRecParams;
 import movierec.models.gru4rec.Gru4RecParams;
 import movierec.models.higherease.HigherEase;
 import movierec.models.higherease.HigherEaseParams;
@@ -92,6 +94,7 @@ public final class ModelRegistry {
     add(new ModelFamily<>("autorec", "item-based autoencoder (Sedhain et al. 2015)", AutoRecParams.class, AutoRecParams.DEFAULTS, AutoRec::new));
     add(new ModelFamily<>("cdae", "collaborative denoising autoencoder with user nodes (Wu et al. 2016)", CdaeParams.class, CdaeParams.DEFAULTS, Cdae::new));
     add(new ModelFamily<>("sasrec", "SASRec: causal self-attention over the user's recent items (Kang and McAuley 2018)", SasRecParams.class, new SasRecParams(), SasRec::new));
+    add(new ModelFamily<>("gsasrec", "gSASRec: SASRec trained with calibrated BCE over many sampled negatives (Petrov and Macdonald 2023)", GsasRecParams.class, new GsasRecParams(), GsasRec::new));
     add(new ModelFamily<>("gru4rec", "GRU4Rec: a GRU over the user's recent items (Hidasi et al. 2016)", Gru4RecParams.class, new Gru4RecParams(), Gru4Rec::new));
     add(new ModelFamily<>("bert4rec", "BERT4Rec: bidirectional self-attention trained to fill in masked items (Sun et al. 2019)", Bert4RecParams.class, new Bert4RecParams(), Bert4Rec::new));
     add(new ModelFamily<>("s3rec", "S3Rec: SASRec pre-trained to predict masked items and item genres (Zhou et al. 2020)", S3RecParams.class, new S3RecParams(), S3Rec::new));

@@ -26,7 +26,7 @@ public final class Gru4Rec extends SequenceModel {
   protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
     int d = params.hidden();
     // Padding enters as zero vectors; windows are left-padded, so the state has reset by the first item.
-    SDVariable h = g.dropout(x.mul(valid), d).reshape(-1, params.maxLen(), d).permute(1, 0, 2);
+    SDVariable h = g.dropout(x.mul(valid), d).reshape(-1, g.len(), d).permute(1, 0, 2);
     for (int layer = 0; layer < params.layers(); layer++) {
       SDVariable initial = g.sd().zerosLike(h.get(SDIndex.point(0)));
       SDVariable inputWeights = g.normal("gru_wx" + layer, d, 3 * d, Math.sqrt(2.0 / (4 * d)));

@@ -12,16 +12,21 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * learned position embeddings, causal self-attention blocks, and next-item prediction at every position
  * by the dot product with the (shared) item embeddings.
  */
-public final class SasRec extends SequenceModel {
+public class SasRec extends SequenceModel {
   private final SasRecParams params;
 
   public SasRec(SasRecParams params) {
-    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), "movierec.sasrec.v1");
+    this(params, "movierec.sasrec.v1");
+  }
+
+  /** SASRec's model under another family's model-file format (gSASRec changes only the loss). */
+  protected SasRec(SasRecParams params, String format) {
+    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), format);
     this.params = params;
   }
 
   @Override
-  protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
+  protected final SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
     int d = params.hidden();
     return Transformer.encode(g, Transformer.positional(g, x, valid, d), valid, Transformer.causal(g), d, params.blocks(), params.heads(), d);
   }

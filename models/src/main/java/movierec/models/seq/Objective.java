@@ -4,7 +4,10 @@ package movierec.models.seq;
 public enum Objective {
   /** Cross-entropy of a softmax over all items: every item is a negative, affordable at ~7k items. */
   SOFTMAX,
-  /** Binary cross-entropy of the target against one unseen item sampled per position (SASRec paper). */
+  /**
+   * Binary cross-entropy of the target against unseen items sampled per position: one in the SASRec
+   * paper, many with gSASRec's calibrated gBCE (see {@link SequenceModel#calibration()}).
+   */
   BCE;
 
   /** Parses a params value ("softmax" or "bce"), naming {@code param} when it is neither. */

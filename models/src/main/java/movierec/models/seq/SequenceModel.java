@@ -26,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Shared machinery of the sequential families: token windows over each user's time-ordered history, an
  * item embedding table shared by input and output, a family-specific encoder built in SameDiff, the
- * training loss (softmax or sampled BCE at every target position), Adam steps, best-epoch snapshots and
+ * training loss (softmax, or BCE over sampled negatives, at every target position), Adam steps, best-epoch snapshots and
  * model files.
  *
  * <p>The default task is next-item prediction: training reads every user's whole history in windows of
@@ -59,6 +59,8 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private final String format;
   private Interactions history;
   private int numItems;
+  /** Positions per window: see {@link #windowLength}. */
+  private int len;
   private Graph graph;
   private AdamSteps updater;
   private String tableName;
@@ -110,6 +112,27 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
    */
   protected void familyInputs(Batch b, boolean training, Map<String, INDArray> inputs) {}
 
+  /** Negatives drawn per target position by the sampled objective ({@link Objective#BCE}); the SASRec paper's 1. */
+  protected int negativesPerTarget() {
+    return 1;
+  }
+
+  /**
+   * gSASRec's calibration t in [0, 1] of the sampled objective (Petrov and Macdonald 2023): the positive
+   * term's weight β = α(t(1 − 1/α) + 1/α), α = k / (items − 1), makes the sigmoid of a score estimate the
+   * item's probability rather than overstate it k-fold; 0 gives β = 1, plain BCE.
+   */
+  protected double calibration() {
+    return 0;
+  }
+
+  /** β of {@link #calibration()}, for the items being fitted. */
+  private double positiveWeight() {
+    double alpha = Math.min(1, negativesPerTarget() / (numItems - 1.0));
+    double t = calibration();
+    return alpha * (t * (1 - 1 / alpha) + 1 / alpha);
+  }
+
   /** Sets the Adam step of the following epochs (S3Rec pre-trains with its own). */
   protected final void learningRate(double rate) {
     updater.learningRate(rate);
@@ -159,7 +182,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private void build(SplittableRandom init) {
     numItems = history.numItems();
     int d = params.hidden();
-    int len = params.maxLen();
+    len = windowLength(history, params.maxLen());
     graph = new Graph(init, len, params.dropout());
     SameDiff sd = graph.sd();
     SDVariable valid = sd.placeHolder("valid", DataType.FLOAT, -1, 1);
@@ -188,10 +211,13 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     if (objective == Objective.SOFTMAX) {
       perPosition = sd.loss.sparseSoftmaxCrossEntropy(logits, targets);
     } else {
-      SDVariable negatives = sd.placeHolder(NEGATIVES, DataType.INT, -1);
+      // [T, numItems]: how often each item was drawn as the row's negative.
+      SDVariable negativeCounts = sd.placeHolder(NEGATIVES, DataType.FLOAT, -1, numItems);
       SDVariable pos = logits.mul(sd.oneHot(targets, numItems)).sum(1);
-      SDVariable neg = logits.mul(sd.oneHot(negatives, numItems)).sum(1);
-      perPosition = sd.nn.softplus(pos.neg()).add(sd.nn.softplus(neg));
+      SDVariable neg = sd.nn.softplus(logits).mul(negativeCounts).sum(1);
+      // gBCE: -log σ(s+)^β = β·softplus(-s+), the loss of the paper's transformed positive logit; the mean
+      // over the k + 1 logits as in its code. Plain BCE is β = 1 (calibration 0).
+      perPosition = sd.nn.softplus(pos.neg()).mul(positiveWeight()).add(neg).div(negativesPerTarget() + 1);
     }
     SDVariable auxiliary = auxiliaryLoss(graph, hidden);
     SDVariable itemLoss = perPosition.mean();
@@ -200,6 +226,17 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     sd.setLossVariables(LOSS);
     trained = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE && !v.name().equals(EMBEDDED)).map(SDVariable::name).toList();
     updater = new AdamSteps(params.learningRate(), params.l2());
+  }
+
+  /**
+   * maxLen, or the length of 95% of the histories when that is shorter: on short-history data (Amazon
+   * Beauty: median 6 items) a window of 50 would be mostly padding, which costs as much as items; the
+   * few longer histories are still read whole, in consecutive windows.
+   */
+  static int windowLength(Interactions x, int maxLen) {
+    int[] lengths = IntStream.range(0, x.numUsers()).map(x::length).sorted().toArray();
+    if (lengths.length == 0) return maxLen;
+    return Math.max(2, Math.min(maxLen, lengths[(int) (0.95 * (lengths.length - 1))]));
   }
 
   /** log(count + 1) of each item in {@code x}, centred. */
@@ -220,7 +257,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
    * randomly placed window per user and epoch (whose windows rarely look like the latest, which scores).
    */
   private long[] consecutiveWindows() {
-    int stride = params.maxLen();
+    int stride = len;
     long[] out = new long[Arrays.stream(trainUsers).map(u -> (history.length(u) - 2) / stride + 1).sum()];
     int n = 0;
     for (int u : trainUsers) {
@@ -238,7 +275,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     shuffle(windows, rng);
     for (int from = 0; from < windows.length; from += params.batchSize()) {
       int to = Math.min(windows.length, from + params.batchSize());
-      Batch b = new Batch(to - from, params.maxLen(), numItems);
+      Batch b = new Batch(to - from, len, numItems);
       int[] users = new int[b.size()];
       for (int r = 0; r < b.size(); r++) {
         long w = windows[from + r];
@@ -280,7 +317,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     int size = Math.min(params.batchSize(), trainUsers.length);
     if (size == 0) return null;
     int[] users = Arrays.copyOf(trainUsers, size);
-    Batch b = new Batch(size, params.maxLen(), numItems);
+    Batch b = new Batch(size, len, numItems);
     for (int r = 0; r < size; r++) trainingExample(history, users[r], history.end(users[r]), b, r, random);
     monitorBatch = b;
     return trainingInputs(b, users, graph.identityMasks(size));
@@ -294,7 +331,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     Map<String, INDArray> inputs = inputs(b, masks, true);
     inputs.put(SELECT, Nd4j.create(select, new long[] {rows.length, b.targets().length}, 'c'));
     inputs.put(TARGETS, Nd4j.createFromArray(Arrays.stream(rows).map(p -> b.targets()[p]).toArray()));
-    if (objective == Objective.BCE) inputs.put(NEGATIVES, Nd4j.createFromArray(negatives(b, users, rows)));
+    if (objective == Objective.BCE) inputs.put(NEGATIVES, negatives(b, users, rows));
     return inputs;
   }
 
@@ -307,16 +344,20 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     return inputs;
   }
 
-  /** One unseen item per target row, uniformly drawn. */
-  private int[] negatives(Batch b, int[] users, int[] rows) {
-    int[] neg = new int[rows.length];
+  /** {@link #negativesPerTarget()} unseen items per target row, uniformly drawn, as counts [rows, numItems]. */
+  private INDArray negatives(Batch b, int[] users, int[] rows) {
+    float[] counts = new float[rows.length * numItems];
     for (int r = 0; r < rows.length; r++) {
       int[] seen = seenSorted[users[rows[r] / b.len()]];
       if (seen.length == numItems) continue;
-      do neg[r] = rng.nextInt(numItems);
-      while (Arrays.binarySearch(seen, neg[r]) >= 0);
+      for (int k = 0; k < negativesPerTarget(); k++) {
+        int item;
+        do item = rng.nextInt(numItems);
+        while (Arrays.binarySearch(seen, item) >= 0);
+        counts[r * numItems + item]++;
+      }
     }
-    return neg;
+    return Nd4j.create(counts, new long[] {rows.length, numItems}, 'c');
   }
 
   private static INDArray validArray(Batch b) {
@@ -338,7 +379,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   public void score(int[] users, float[] out) {
     for (int from = 0; from < users.length; from += SCORE_BATCH) {
       int to = Math.min(users.length, from + SCORE_BATCH);
-      Batch b = new Batch(to - from, params.maxLen(), numItems);
+      Batch b = new Batch(to - from, len, numItems);
       for (int r = 0; r < b.size(); r++) queryExample(history, users[from + r], b, r);
       float[] scores = graph.sd().outputSingle(lookup(b, inputs(b, graph.identityMasks(b.size()), false)), SCORES).dup('c').data().asFloat();
       System.arraycopy(scores, 0, out, from * numItems, scores.length);

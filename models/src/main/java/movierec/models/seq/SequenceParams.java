@@ -7,7 +7,7 @@ public interface SequenceParams {
   /** Embedding and hidden width. */
   int hidden();
 
-  /** Items of history the model reads (the last ones). */
+  /** Items of history the model reads (the last ones), at most: fewer when 95% of histories are shorter. */
   int maxLen();
 
   /** Probability of zeroing an activation in training. */
