@@ -33,8 +33,14 @@ public final class PanelMatrix {
 
   /** Repacks a row-major rows × cols matrix (left unchanged). */
   public static PanelMatrix of(float[] rowMajor, int rows, int cols) {
-    if (rowMajor.length != (long) rows * cols) throw new IllegalArgumentException("matrix is not " + rows + " × " + cols);
-    float[] panels = new float[rowMajor.length];
+    PanelMatrix m = new PanelMatrix(rows, cols, new float[rows * cols]);
+    m.copyFrom(rowMajor);
+    return m;
+  }
+
+  /** Overwrites this matrix with a row-major one of the same shape (reusing the storage, e.g. per ADMM step). */
+  public void copyFrom(float[] rowMajor) {
+    if (rowMajor.length != panels.length) throw new IllegalArgumentException("matrix is not " + rows + " × " + cols);
     Parallel.forRange(panelCount(cols), 1, (from, to) -> {
       for (int p = from; p < to; p++) {
         int j0 = p * WIDTH;
@@ -43,7 +49,6 @@ public final class PanelMatrix {
         for (int i = 0; i < rows; i++) System.arraycopy(rowMajor, i * cols + j0, panels, base + i * w, w);
       }
     });
-    return new PanelMatrix(rows, cols, panels);
   }
 
   /** The matrix row-major, as {@link #of} took it. */
@@ -56,6 +61,23 @@ public final class PanelMatrix {
       for (int i = 0; i < rows; i++) System.arraycopy(panels, base + i * w, out, i * cols + j0, w);
     }
     return out;
+  }
+
+  /** {@code y = alpha·M + beta·y} for a row-major y of this shape. */
+  public void combineInto(float[] y, float alpha, float beta) {
+    if (y.length != panels.length) throw new IllegalArgumentException("matrix is not " + rows + " × " + cols);
+    Parallel.forRange(panelCount(cols), 1, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        int j0 = p * WIDTH;
+        int w = Math.min(WIDTH, cols - j0);
+        int base = j0 * rows;
+        for (int i = 0; i < rows; i++) {
+          int src = base + i * w;
+          int dst = i * cols + j0;
+          for (int j = 0; j < w; j++) y[dst + j] = alpha * panels[src + j] + beta * y[dst + j];
+        }
+      }
+    });
   }
 
   public int rows() {
