@@ -70,18 +70,13 @@ public final class AdmmSlim extends ItemWeightsModel {
     float[] diagP = SparseGram.diagonal(p, n);
     float[] c = new float[n * n];
     float[] gamma = new float[n * n];
-    // Holds ρC − Γ, then P·(ρC − Γ).
+    // P·(ρC − Γ).
     float[] work = new float[n * n];
     float[] lagrange = new float[n];
     try (dual) {
       for (int it = 0; it < params.iterations(); it++) {
         // C and Γ start at 0, so the first product is 0.
-        if (it > 0) {
-          Parallel.forRange(n, 64, (from, to) -> {
-            for (int k = from * n; k < to * n; k++) work[k] = rho * c[k] - gamma[k];
-          });
-          dual.multiply(work);
-        }
+        if (it > 0) dual.multiply(rho, c, gamma, work);
         for (int j = 0; j < n; j++) lagrange[j] = (1 - shift * diagP[j] + work[j * n + j]) / diagP[j];
         step(n, p, work, lagrange, c, gamma);
       }
@@ -94,8 +89,8 @@ public final class AdmmSlim extends ItemWeightsModel {
     /** P, n × n row-major. */
     float[] inverse();
 
-    /** Overwrites the n × n matrix d with P·d. */
-    void multiply(float[] d);
+    /** {@code out = P·(rho·c − gamma)}, all n × n. */
+    void multiply(float rho, float[] c, float[] gamma, float[] out);
 
     @Override
     void close();
@@ -125,10 +120,13 @@ public final class AdmmSlim extends ItemWeightsModel {
     }
 
     @Override
-    public void multiply(float[] d) {
-      in.put(d);
+    public void multiply(float rho, float[] c, float[] gamma, float[] product) {
+      Parallel.forRange(n, 64, (from, to) -> {
+        for (int k = from * n; k < to * n; k++) product[k] = rho * c[k] - gamma[k];
+      });
+      in.put(product);
       cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1f, pp, n, in, n, 0f, out, n);
-      out.get(d);
+      out.get(product);
     }
 
     @Override
@@ -164,7 +162,7 @@ public final class AdmmSlim extends ItemWeightsModel {
       k = SparseGram.of(xt);
       for (int u = 0; u < m; u++) k[u * m + u] += shift;
       Lapack.invertSpd(k, m);
-      dPanels = PanelMatrix.of(new float[n * n], n, n);
+      dPanels = PanelMatrix.zeros(n, n);
     }
 
     @Override
@@ -186,16 +184,17 @@ public final class AdmmSlim extends ItemWeightsModel {
     }
 
     @Override
-    public void multiply(float[] d) {
+    public void multiply(float rho, float[] c, float[] gamma, float[] product) {
       int n = x.numItems();
       int m = x.numUsers();
-      dPanels.copyFrom(d);
+      // D = ρC − Γ straight into the panels the sparse product reads.
+      dPanels.setCombination(rho, c, -1f, gamma);
       float[] xd = new float[m * n];
       dPanels.sumRows(x, allUsers, xd);
       float[] kxd = Blas.multiply(k, false, xd, false, m, n, m);
-      // Xᵀ(KXD) into d, whose D survives in dPanels; then d = (D − Xᵀ(KXD))/s.
-      PanelMatrix.of(kxd, m, n).sumRows(xt, allItems, d);
-      dPanels.combineInto(d, 1 / shift, -1 / shift);
+      // Xᵀ(KXD) into product, then product = (D − Xᵀ(KXD))/s.
+      PanelMatrix.of(kxd, m, n).sumRows(xt, allItems, product);
+      dPanels.combineInto(product, 1 / shift, -1 / shift);
     }
 
     @Override

@@ -19,6 +19,8 @@ import movierec.core.data.Interactions;
 public final class PanelMatrix {
   /** Columns per panel: a 6,807-row panel is 870 KB, streamed once per batch. */
   static final int WIDTH = 32;
+  /** Rows per pass over the panels: 512 × 32 floats of accumulators (64 KB) stay in L2. */
+  static final int BATCH = 512;
   static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
   private final int rows;
@@ -33,9 +35,14 @@ public final class PanelMatrix {
 
   /** Repacks a row-major rows × cols matrix (left unchanged). */
   public static PanelMatrix of(float[] rowMajor, int rows, int cols) {
-    PanelMatrix m = new PanelMatrix(rows, cols, new float[rows * cols]);
+    PanelMatrix m = zeros(rows, cols);
     m.copyFrom(rowMajor);
     return m;
+  }
+
+  /** A rows × cols matrix of zeros, to be filled by {@link #copyFrom} or {@link #setCombination}. */
+  public static PanelMatrix zeros(int rows, int cols) {
+    return new PanelMatrix(rows, cols, new float[rows * cols]);
   }
 
   /** Overwrites this matrix with a row-major one of the same shape (reusing the storage, e.g. per ADMM step). */
@@ -61,6 +68,23 @@ public final class PanelMatrix {
       for (int i = 0; i < rows; i++) System.arraycopy(panels, base + i * w, out, i * cols + j0, w);
     }
     return out;
+  }
+
+  /** Overwrites this matrix with {@code alpha·a + beta·b}, a and b row-major of this shape (one pass, no temporary). */
+  public void setCombination(float alpha, float[] a, float beta, float[] b) {
+    if (a.length != panels.length || b.length != panels.length) throw new IllegalArgumentException("matrix is not " + rows + " × " + cols);
+    Parallel.forRange(panelCount(cols), 1, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        int j0 = p * WIDTH;
+        int w = Math.min(WIDTH, cols - j0);
+        int base = j0 * rows;
+        for (int i = 0; i < rows; i++) {
+          int dst = base + i * w;
+          int src = i * cols + j0;
+          for (int j = 0; j < w; j++) panels[dst + j] = alpha * a[src + j] + beta * b[src + j];
+        }
+      }
+    });
   }
 
   /** {@code y = alpha·M + beta·y} for a row-major y of this shape. */
@@ -96,6 +120,14 @@ public final class PanelMatrix {
   /** As {@link #sumRows(Interactions, int[], float[])}, with the Vector API kernel or the scalar one (tests compare them). */
   void sumRows(Interactions x, int[] users, float[] out, boolean vector) {
     if (x.numItems() != rows) throw new IllegalArgumentException("rows have " + x.numItems() + " items, the matrix " + rows + " rows");
+    // Batches of at most BATCH rows keep the accumulators in L2 (ADMM-SLIM's Xᵀ products have one row per item).
+    for (int from = 0; from < users.length; from += BATCH) {
+      int to = Math.min(users.length, from + BATCH);
+      sumBatch(x, Arrays.copyOfRange(users, from, to), out, from * cols, vector);
+    }
+  }
+
+  private void sumBatch(Interactions x, int[] users, float[] out, int outOffset, boolean vector) {
     int batch = users.length;
     // The batch transposed: for each item, the accumulator offsets (batch row × WIDTH) of the users who have it.
     int[] itemStart = new int[rows + 1];
@@ -115,7 +147,7 @@ public final class PanelMatrix {
         Arrays.fill(acc, 0f);
         if (vector && w == WIDTH) VectorPanels.addRows(panels, base, rows, itemStart, accOffsets, acc);
         else addRows(base, w, itemStart, accOffsets, acc);
-        for (int b = 0; b < batch; b++) System.arraycopy(acc, b * WIDTH, out, b * cols + j0, w);
+        for (int b = 0; b < batch; b++) System.arraycopy(acc, b * WIDTH, out, outOffset + b * cols + j0, w);
       }
     });
   }

@@ -19,9 +19,8 @@ class PanelMatrixTest {
   void sparsePanelProductRanksAsTheDenseProduct() {
     Interactions x = Fixtures.tiny().interactions();
     int n = x.numItems();
-    // Every user in a shuffled order with a repeat, as a batch may be.
-    int[] users = IntStream.range(0, x.numUsers()).map(u -> (u * 7 + 3) % x.numUsers()).toArray();
-    users[1] = users[0];
+    // Every user in a shuffled order with repeats, in more rows than one pass over the panels takes.
+    int[] users = IntStream.range(0, 2 * PanelMatrix.BATCH + 76).map(b -> (b * 7 + 3) % x.numUsers()).toArray();
     float[] dense = new float[users.length * n];
     for (int b = 0; b < users.length; b++) for (int item : x.itemsOf(users[b])) dense[b * n + item] = 1f;
     for (int cols : new int[] {5, PanelMatrix.WIDTH, 300, n + 7}) {
