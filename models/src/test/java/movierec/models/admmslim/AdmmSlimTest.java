@@ -1,5 +1,6 @@
 package movierec.models.admmslim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,14 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import movierec.core.data.Interactions;
 import movierec.core.data.ItemSide;
+import movierec.core.eval.TopK;
 import movierec.core.model.Model;
 import movierec.core.model.TrainContext;
 import movierec.core.testing.Fixtures;
 import movierec.models.FamilyChecks;
 import movierec.models.ease.Ease;
 import movierec.models.ease.EaseParams;
+import movierec.models.linalg.Products;
 import org.junit.jupiter.api.Test;
 
 class AdmmSlimTest {
@@ -62,6 +65,53 @@ class AdmmSlimTest {
     float[] ease = scores(new Ease(new EaseParams(30)), data);
     float[] admm = scores(new AdmmSlim(new AdmmSlimParams(0, 10, 20, 1, false)), data);
     for (int k = 0; k < ease.length; k++) assertEquals(ease[k], admm[k], 1e-5, "entry " + k);
+  }
+
+  /**
+   * The Woodbury path (P·D through the m × m inverse) gives the dense path's weights and the same top 10 per
+   * user, with more users than items and with fewer (the case it is chosen for), signed and nonnegative.
+   */
+  @Test
+  void woodburyStepsEqualDenseSteps() {
+    Interactions tiny = Fixtures.tiny().interactions();
+    for (Interactions data : new Interactions[] {randomData(), firstUsers(tiny, 120)}) {
+      for (AdmmSlimParams p : new AdmmSlimParams[] {new AdmmSlimParams(1, 20, 20, 15, true), new AdmmSlimParams(0.5, 10, 30, 15, false)}) {
+        float[] dense = new AdmmSlim(p).weights(data, false);
+        float[] woodbury = new AdmmSlim(p).weights(data, true);
+        float scale = 0;
+        for (float w : dense) scale = Math.max(scale, Math.abs(w));
+        assertTrue(scale > 0, "some weight is nonzero");
+        for (int k = 0; k < dense.length; k++) assertEquals(dense[k], woodbury[k], 1e-4 * scale, "weight " + k + " of " + p);
+        int n = data.numItems();
+        int[] users = IntStream.range(0, data.numUsers()).toArray();
+        float[] denseScores = new float[users.length * n];
+        float[] woodburyScores = new float[users.length * n];
+        Products.sumRows(data, users, dense, n, denseScores);
+        Products.sumRows(data, users, woodbury, n, woodburyScores);
+        for (int u : users) {
+          int[] expected = new int[10];
+          int[] actual = new int[10];
+          float[] unused = new float[10];
+          TopK.select(denseScores, u * n, n, 10, expected, unused);
+          TopK.select(woodburyScores, u * n, n, 10, actual, unused);
+          assertArrayEquals(expected, actual, "user " + u + " of " + p);
+        }
+      }
+    }
+  }
+
+  /** The first {@code m} users' rows (fewer users than items). */
+  private static Interactions firstUsers(Interactions x, int m) {
+    int size = x.end(m - 1);
+    int[] users = new int[size];
+    int[] items = new int[size];
+    for (int u = 0; u < m; u++) {
+      for (int e = x.start(u); e < x.end(u); e++) {
+        users[e] = u;
+        items[e] = x.item(e);
+      }
+    }
+    return Interactions.fromTriples(m, x.numItems(), users, items, new long[size]);
   }
 
   @Test

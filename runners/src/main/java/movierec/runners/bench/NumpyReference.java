@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs {@code runners/bench/ease_numpy.py}, {@code puresvd_scipy.py} and {@code ials_implicit.py} in the project's {@code .venv-bench/} (made or updated by
+ * Runs {@code runners/bench/ease_numpy.py}, {@code puresvd_scipy.py}, {@code itemknn_scipy.py}, {@code ials_implicit.py} and
+ * {@code bpr_implicit.py} in the project's {@code .venv-bench/} (made or updated by
  * {@code runners/bench/setup-venv.sh}, with pinned numpy, scipy and implicit) and reads the timings it prints.
  */
 final class NumpyReference {
   static final String SCRIPT = "runners/bench/ease_numpy.py";
   static final String PURESVD_SCRIPT = "runners/bench/puresvd_scipy.py";
   static final String IALS_SCRIPT = "runners/bench/ials_implicit.py";
+  static final String ITEMKNN_SCRIPT = "runners/bench/itemknn_scipy.py";
+  static final String BPR_SCRIPT = "runners/bench/bpr_implicit.py";
   static final String SETUP = "runners/bench/setup-venv.sh";
   static final String VENV_PYTHON = ".venv-bench/bin/python";
 
@@ -45,6 +48,23 @@ final class NumpyReference {
     JsonNode json = run(home, IALS_SCRIPT, "--ratings", ratings.toString(), "--factors", Integer.toString(factors), "--regularization",
         Double.toString(regularization), "--alpha", Double.toString(alpha), "--iterations", Integer.toString(iterations));
     return new ImplicitFit(json.get("seconds").get("fit").asDouble(), json.get("peak_rss_mb").asLong(), json.get("implicit").asText());
+  }
+
+  /** The reference BPR fit in {@code implicit}, same factors, learning rate, regularization and epochs. */
+  static ImplicitFit fitBpr(Path home, Path ratings, int factors, double learningRate, double regularization, int iterations)
+      throws IOException, InterruptedException {
+    JsonNode json = run(home, BPR_SCRIPT, "--ratings", ratings.toString(), "--factors", Integer.toString(factors), "--learning-rate",
+        Double.toString(learningRate), "--regularization", Double.toString(regularization), "--iterations", Integer.toString(iterations));
+    return new ImplicitFit(json.get("seconds").get("fit").asDouble(), json.get("peak_rss_mb").asLong(), json.get("implicit").asText());
+  }
+
+  /** Seconds of the numpy/scipy cosine kNN's fit and of its evaluation (every user scored, seen masked, top 10), and its peak RSS. */
+  record KnnRun(double fitSeconds, double evaluationSeconds, long peakRssMb, String scipyVersion) {}
+
+  static KnnRun itemKnn(Path home, Path ratings, int k, double shrink) throws IOException, InterruptedException {
+    JsonNode json = run(home, ITEMKNN_SCRIPT, "--ratings", ratings.toString(), "--k", Integer.toString(k), "--shrink", Double.toString(shrink));
+    JsonNode s = json.get("seconds");
+    return new KnnRun(s.get("fit").asDouble(), s.get("evaluation").asDouble(), json.get("peak_rss_mb").asLong(), json.get("scipy").asText());
   }
 
   private static JsonNode run(Path home, String script, String... args) throws IOException, InterruptedException {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code movierec bench}: prints load, EASE fit (Java and numpy) and evaluation times against their targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {EnsembleBenchCommand.class, MultVaeBenchCommand.class, MultVaeQualityCommand.class, SeqBenchCommand.class, FeatureBenchCommand.class, QualityBenchCommand.class, SearchBenchCommand.class},
+    subcommands = {EnsembleBenchCommand.class, SlimBenchCommand.class, MultVaeBenchCommand.class, MultVaeQualityCommand.class, SeqBenchCommand.class, FeatureBenchCommand.class, QualityBenchCommand.class, SearchBenchCommand.class},
     description = {"Time loading, the EASE fit (against numpy/scipy, run in .venv-bench/) and a full-ranking evaluation",
         "on a synthetic dataset of the competition's shape. Prints figures; run it alone, it uses both cores."})
 final class BenchCommand implements Callable<Integer> {
@@ -24,14 +24,17 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--cache", description = "where the generated dataset is kept (default: out/bench under the project)")
   Path cache;
 
-  @Option(names = "--skip-numpy", description = "skip the numpy/scipy reference fit")
+  @Option(names = "--skip-numpy", description = "skip the numpy/scipy/implicit reference fits")
   boolean skipNumpy;
+
+  @Option(names = "--bpr-epochs", defaultValue = "10", description = "BPR epochs on each side (default: ${DEFAULT-VALUE})")
+  int bprEpochs;
 
   @Override
   public Integer call() throws Exception {
     Path home = Path.of(System.getProperty("movierec.home", ".")).toAbsolutePath().normalize();
     Path cacheDir = cache != null ? cache : home.resolve("out").resolve("bench");
-    Bench.run(new Bench.Settings(preset, seed, lambda, cacheDir, home, !skipNumpy), System.out);
+    Bench.run(new Bench.Settings(preset, seed, lambda, cacheDir, home, !skipNumpy, bprEpochs), System.out);
     return 0;
   }
 }

@@ -1,0 +1,36 @@
+package movierec.models.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link PanelMatrix}'s inner loop in the incubator Vector API: a full panel row (32 floats) held in four
+ * 256-bit registers and added into each accumulator that takes it. Loaded only when the JVM has the
+ * {@code jdk.incubator.vector} module.
+ */
+final class VectorPanels {
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
+
+  private VectorPanels() {}
+
+  /** For every item i: {@code acc[a .. a + 32) += panels[base + 32 i ..]} for each a in accOffsets[itemStart[i] .. itemStart[i + 1]). */
+  static void addRows(float[] panels, int base, int rows, int[] itemStart, int[] accOffsets, float[] acc) {
+    for (int i = 0; i < rows; i++) {
+      int from = itemStart[i];
+      int to = itemStart[i + 1];
+      if (from == to) continue;
+      int src = base + i * PanelMatrix.WIDTH;
+      FloatVector r0 = FloatVector.fromArray(SPECIES, panels, src);
+      FloatVector r1 = FloatVector.fromArray(SPECIES, panels, src + 8);
+      FloatVector r2 = FloatVector.fromArray(SPECIES, panels, src + 16);
+      FloatVector r3 = FloatVector.fromArray(SPECIES, panels, src + 24);
+      for (int c = from; c < to; c++) {
+        int a = accOffsets[c];
+        FloatVector.fromArray(SPECIES, acc, a).add(r0).intoArray(acc, a);
+        FloatVector.fromArray(SPECIES, acc, a + 8).add(r1).intoArray(acc, a + 8);
+        FloatVector.fromArray(SPECIES, acc, a + 16).add(r2).intoArray(acc, a + 16);
+        FloatVector.fromArray(SPECIES, acc, a + 24).add(r3).intoArray(acc, a + 24);
+      }
+    }
+  }
+}
