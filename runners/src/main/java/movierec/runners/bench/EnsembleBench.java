@@ -39,6 +39,7 @@ public final class EnsembleBench {
         case HARD -> "hard";
         case WEIGHTED -> "weighted" + (decay == RankDecay.LOG ? "+log" : "");
         case BLEND -> "blend-" + normalization.key();
+        case STACK -> "stack";
       };
       return m + " " + weights.key();
     }
@@ -56,6 +57,8 @@ public final class EnsembleBench {
           configs.add(new Config(preset, greedy, VotingMethod.BLEND, WeightMode.TUNED, RankDecay.NONE, n));
         }
         configs.add(new Config(preset, greedy, VotingMethod.BLEND, WeightMode.GIVEN, RankDecay.NONE, ScoreNormalization.ZSCORE));
+        // Stacking weighs every member it is given itself: greedy selection does not apply.
+        if (!greedy) configs.add(new Config(preset, false, VotingMethod.STACK, WeightMode.TUNED, RankDecay.NONE, ScoreNormalization.ZSCORE));
       }
     }
     return configs;
