@@ -45,8 +45,8 @@ public final class EnsembleBench {
     }
   }
 
-  /** The combinations the table tries for every preset and member choice. */
-  public static List<Config> configs(List<EnsemblePreset> presets) {
+  /** The combinations of {@code methods} the table tries for every preset and member choice. */
+  public static List<Config> configs(List<EnsemblePreset> presets, List<VotingMethod> methods) {
     List<Config> configs = new ArrayList<>();
     for (EnsemblePreset preset : presets) {
       for (boolean greedy : new boolean[] {false, true}) {
@@ -61,7 +61,7 @@ public final class EnsembleBench {
         if (!greedy) configs.add(new Config(preset, false, VotingMethod.STACK, WeightMode.TUNED, RankDecay.NONE, ScoreNormalization.ZSCORE));
       }
     }
-    return configs;
+    return configs.stream().filter(c -> methods.contains(c.method())).toList();
   }
 
   private EnsembleBench() {}
