@@ -68,7 +68,7 @@ public final class MultVaeBench {
     }
   }
 
-  private static double median(List<Double> values) {
+  static double median(List<Double> values) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }

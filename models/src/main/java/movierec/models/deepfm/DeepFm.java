@@ -17,10 +17,12 @@ import movierec.core.model.TrainContext;
 import movierec.models.features.Adagrad;
 import movierec.models.features.FmPart;
 import movierec.models.features.ItemFeatures;
+import movierec.models.features.BatchScorer;
+import movierec.models.features.PairBatch;
 import movierec.models.features.PairLoss;
-import movierec.models.features.PairScorer;
 import movierec.models.features.PairwiseSgd;
 import movierec.models.linalg.ArrayIO;
+import movierec.models.linalg.Blas;
 import movierec.models.linalg.Factors;
 import movierec.models.linalg.Parallel;
 import org.bytedeco.javacpp.FloatPointer;
@@ -30,7 +32,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * CTR Prediction", IJCAI 2017. The FM of {@link FmPart} plus an MLP (two ReLU layers, linear output) over
  * the concatenated field embeddings of the same table, e_F = Σ_{g ∈ F} x_g v_g for the user, item, genre,
  * director, writer and decade fields; s(u, i) = FM(u, i) + MLP(e). Hand-written backprop, AdaGrad, trained
- * for ranking by {@link PairwiseSgd}.
+ * for ranking by {@link PairwiseSgd}: a batch's inputs form one matrix E (rows × 6k, each distinct item's
+ * field sums computed once), and the layers' forward and backward passes are SGEMMs on it.
  *
  * <p>Full ranking needs the MLP on every (user, item) pair. Its first layer splits, W₁e + b₁ = W₁ᵤ e_user
  * + (Σ_{F ≠ user} W₁F e_F + b₁), so both parts are precomputed once per epoch (numUsers × h₁ and numItems ×
@@ -53,25 +56,39 @@ public final class DeepFm extends IterativeModel<DeepFm.Scoring> {
   private final DeepFmParams params;
   private FmPart fm;
   private PairwiseSgd sgd;
-  private float[] grad;
-  /** MLP parameters in one array: W₁ (h₁ × FIELDS·k), b₁, W₂ (h₂ × h₁), b₂, w₃ (h₂), b₃. */
-  private float[] mlp;
-  private float[] mlpGrad;
-  private Adagrad mlpOptimizer;
-  private int w1;
-  private int b1;
-  private int w2;
-  private int b2;
-  private int w3;
-  private int b3;
-  /** Per-pair scratch: input, pre-activations and activations, their gradients. */
+  /** Layers: W₁ (h₁ × FIELDS·k), b₁, W₂ (h₂ × h₁), b₂, w₃ (h₂), b₃ (one value). */
+  private Layer l1;
+  private Layer l2;
+  private Layer l3;
+  /**
+   * Per-batch matrices, rows × width: the input E, pre-activations Z and activations H of both hidden
+   * layers, and the gradients by Z₂, Z₁ and E; per slot the item's field sums and their gradient.
+   */
   private float[] input;
   private float[] z1;
+  private float[] a1;
   private float[] z2;
-  private float[] dInput;
-  private float[] dz1;
+  private float[] a2;
   private float[] dz2;
+  private float[] dz1;
+  private float[] dInput;
+  private float[] slotFields;
+  private float[] slotGrad;
   private Scoring scoring;
+
+  /** A layer's weights (out × in, row-major) and bias, their gradients and optimizers. */
+  private record Layer(int in, int out, float[] w, float[] b, float[] dw, float[] db, Adagrad wOpt, Adagrad bOpt) {
+    static Layer of(int in, int out, double std, SplittableRandom rng) {
+      float[] w = Factors.gaussian(out * in, std, rng);
+      float[] b = new float[out];
+      return new Layer(in, out, w, b, new float[w.length], new float[out], new Adagrad(w), new Adagrad(b));
+    }
+
+    void step(float lr, float reg) {
+      wOpt.step(0, dw, 0, dw.length, lr, reg);
+      bOpt.step(0, db, 0, db.length, lr, reg);
+    }
+  }
 
   public DeepFm(DeepFmParams params) {
     this.params = params;
@@ -91,28 +108,12 @@ public final class DeepFm extends IterativeModel<DeepFm.Scoring> {
     int h1 = params.hidden1();
     int h2 = params.hidden2();
     fm = FmPart.gaussian(features, k, INIT_STD, rng.split());
-    grad = fm.table().newGradient();
-    w1 = 0;
-    b1 = w1 + h1 * in;
-    w2 = b1 + h1;
-    b2 = w2 + h2 * h1;
-    w3 = b2 + h2;
-    b3 = w3 + h2;
-    mlp = new float[b3 + 1];
     // He initialisation for the ReLU layers, Xavier for the linear output; biases 0.
     SplittableRandom mlpRng = rng.split();
-    System.arraycopy(Factors.gaussian(h1 * in, Math.sqrt(2.0 / in), mlpRng), 0, mlp, w1, h1 * in);
-    System.arraycopy(Factors.gaussian(h2 * h1, Math.sqrt(2.0 / h1), mlpRng), 0, mlp, w2, h2 * h1);
-    System.arraycopy(Factors.gaussian(h2, Math.sqrt(1.0 / h2), mlpRng), 0, mlp, w3, h2);
-    mlpGrad = new float[mlp.length];
-    mlpOptimizer = new Adagrad(mlp);
-    input = new float[in];
-    z1 = new float[h1];
-    z2 = new float[h2];
-    dInput = new float[in];
-    dz1 = new float[h1];
-    dz2 = new float[h2];
-    sgd = new PairwiseSgd(ctx.train(), PairLoss.of(params.loss()), params.negatives(), rng.split());
+    l1 = Layer.of(in, h1, Math.sqrt(2.0 / in), mlpRng);
+    l2 = Layer.of(h1, h2, Math.sqrt(2.0 / h1), mlpRng);
+    l3 = Layer.of(h2, 1, Math.sqrt(1.0 / h2), mlpRng);
+    sgd = new PairwiseSgd(ctx.train(), PairLoss.of(params.loss()), params.negatives(), params.batchSize(), rng.split());
   }
 
   @Override
@@ -122,101 +123,163 @@ public final class DeepFm extends IterativeModel<DeepFm.Scoring> {
     return loss;
   }
 
-  /** The pair score and its step, for the training loop and the gradient check. */
-  PairScorer pairs() {
-    return new PairScorer() {
+  /** The batch scores and their step, for the training loop and the gradient check. */
+  BatchScorer pairs() {
+    return new BatchScorer() {
       @Override
-      public float score(int user, int item) {
-        return fm.score(user, item) + deep(user, item);
+      public void forward(PairBatch batch, float[] scores) {
+        fm.forward(batch, scores);
+        deep(batch, scores);
       }
 
       @Override
-      public void step(int user, int item, float coef, float lr, float reg) {
-        deep(user, item);
-        backward(user, item, coef);
-        fm.addGradient(user, item, coef, grad);
-        fm.table().apply(user, item, grad, lr, reg);
-        mlpOptimizer.step(0, mlpGrad, 0, mlp.length, lr, reg);
+      public void step(PairBatch batch, float[] coef, float lr, float reg) {
+        backward(batch, coef);
+        fm.addGradient(batch, coef);
+        fm.table().apply(lr, reg);
+        l1.step(lr, reg);
+        l2.step(lr, reg);
+        l3.step(lr, reg);
       }
     };
   }
 
-  /** Forward pass of the MLP for one pair; leaves input, z1 and z2 for {@link #backward}. */
-  private float deep(int user, int item) {
+  /** Adds the MLP's output to every row's score; leaves the batch's matrices for {@link #backward}. */
+  private void deep(PairBatch batch, float[] scores) {
     int k = params.factors();
     int in = FIELDS * k;
+    int fw = in - k;
     int h1 = params.hidden1();
     int h2 = params.hidden2();
+    int rows = batch.size();
+    if (input == null || input.length < rows * in) {
+      int cap = batch.capacity();
+      input = new float[cap * in];
+      dInput = new float[cap * in];
+      z1 = new float[cap * h1];
+      a1 = new float[cap * h1];
+      dz1 = new float[cap * h1];
+      z2 = new float[cap * h2];
+      a2 = new float[cap * h2];
+      dz2 = new float[cap * h2];
+      slotFields = new float[cap * fw];
+      slotGrad = new float[cap * fw];
+    }
     float[] v = fm.table().values();
     int rowWidth = fm.table().width();
     ItemFeatures fs = fm.table().features();
-    Arrays.fill(input, 0f);
-    System.arraycopy(v, user * rowWidth, input, USER * k, k);
-    for (int e = fs.start(item); e < fs.end(item); e++) {
-      int o = fs.feature(e) * rowWidth;
-      int slot = fs.field(e) * k;
-      float x = fs.weight(e);
-      for (int d = 0; d < k; d++) input[slot + d] += x * v[o + d];
-    }
-    for (int j = 0; j < h1; j++) {
-      float z = mlp[b1 + j];
-      int row = w1 + j * in;
-      for (int c = 0; c < in; c++) z += mlp[row + c] * input[c];
-      z1[j] = z;
-    }
-    float out = mlp[b3];
-    for (int j = 0; j < h2; j++) {
-      float z = mlp[b2 + j];
-      int row = w2 + j * h1;
-      for (int c = 0; c < h1; c++) z += mlp[row + c] * Math.max(0f, z1[c]);
-      z2[j] = z;
-      out += mlp[w3 + j] * Math.max(0f, z);
-    }
-    return out;
+    // The item fields' sums e_F once per slot; E's rows are [v_u, e_item, e_genre, ..., e_decade].
+    Parallel.forRange(batch.numSlots(), 64, (from, to) -> {
+      for (int s = from; s < to; s++) {
+        int item = batch.slotItem(s);
+        int so = s * fw;
+        Arrays.fill(slotFields, so, so + fw, 0f);
+        for (int e = fs.start(item); e < fs.end(item); e++) {
+          int o = fs.feature(e) * rowWidth;
+          int at = so + (fs.field(e) - 1) * k;
+          float x = fs.weight(e);
+          for (int d = 0; d < k; d++) slotFields[at + d] += x * v[o + d];
+        }
+      }
+    });
+    Parallel.forRange(rows, 256, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        System.arraycopy(v, batch.user(r) * rowWidth, input, r * in + USER * k, k);
+        System.arraycopy(slotFields, batch.slot(r) * fw, input, r * in + k, fw);
+      }
+    });
+    // Z₁ = E W₁ᵀ + b₁, A₁ = ReLU(Z₁); Z₂ = A₁ W₂ᵀ + b₂, A₂ = ReLU(Z₂); out = A₂ w₃ + b₃.
+    Blas.multiply(input, false, l1.w(), true, rows, h1, in, z1);
+    activate(z1, l1.b(), a1, rows, h1);
+    Blas.multiply(a1, false, l2.w(), true, rows, h2, h1, z2);
+    activate(z2, l2.b(), a2, rows, h2);
+    float[] w3 = l3.w();
+    float b3 = l3.b()[0];
+    Parallel.forRange(rows, 256, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        float out = b3;
+        for (int c = 0; c < h2; c++) out += w3[c] * a2[r * h2 + c];
+        scores[r] += out;
+      }
+    });
   }
 
-  /** Adds coef × the MLP's gradient to {@link #mlpGrad} and, through the input, to the embeddings' buffer. */
-  private void backward(int user, int item, float coef) {
+  /** Z += bias per row, A = ReLU(Z). */
+  private static void activate(float[] z, float[] bias, float[] a, int rows, int width) {
+    Parallel.forRange(rows, 256, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        for (int c = 0; c < width; c++) {
+          int p = r * width + c;
+          z[p] += bias[c];
+          a[p] = Math.max(0f, z[p]);
+        }
+      }
+    });
+  }
+
+  /**
+   * Sets the layers' gradients of Σ_r coef_r MLP(e_r) and adds its gradient through E to the embeddings':
+   * e_F = Σ_{g ∈ F} x_g v_g, so each item feature gets x_g times its field's gradient summed over its slot.
+   */
+  private void backward(PairBatch batch, float[] coef) {
     int k = params.factors();
     int in = FIELDS * k;
+    int fw = in - k;
     int h1 = params.hidden1();
     int h2 = params.hidden2();
-    mlpGrad[b3] += coef;
-    for (int j = 0; j < h2; j++) {
-      float a = Math.max(0f, z2[j]);
-      mlpGrad[w3 + j] += coef * a;
-      dz2[j] = z2[j] > 0 ? coef * mlp[w3 + j] : 0f;
-    }
-    Arrays.fill(dz1, 0f);
-    for (int j = 0; j < h2; j++) {
-      float g = dz2[j];
-      if (g == 0f) continue;
-      mlpGrad[b2 + j] += g;
-      int row = w2 + j * h1;
-      for (int c = 0; c < h1; c++) {
-        mlpGrad[row + c] += g * Math.max(0f, z1[c]);
-        dz1[c] += g * mlp[row + c];
+    int rows = batch.size();
+    float[] w3 = l3.w();
+    // Output layer: dw₃ = Σ_r coef_r A₂_r, db₃ = Σ_r coef_r; dZ₂ = coef w₃ ⊙ [Z₂ > 0].
+    Arrays.fill(l3.dw(), 0f);
+    float db3 = 0;
+    for (int r = 0; r < rows; r++) {
+      float c = coef[r];
+      db3 += c;
+      for (int j = 0; j < h2; j++) {
+        int p = r * h2 + j;
+        l3.dw()[j] += c * a2[p];
+        dz2[p] = z2[p] > 0 ? c * w3[j] : 0f;
       }
     }
-    Arrays.fill(dInput, 0f);
-    for (int j = 0; j < h1; j++) {
-      if (z1[j] <= 0) continue;
-      float g = dz1[j];
-      mlpGrad[b1 + j] += g;
-      int row = w1 + j * in;
-      for (int c = 0; c < in; c++) {
-        mlpGrad[row + c] += g * input[c];
-        dInput[c] += g * mlp[row + c];
-      }
-    }
-    // e_F = Σ x_g v_g: each feature gets x_g times its field's input gradient (row 0 is the user's).
-    int rowWidth = fm.table().width();
-    for (int d = 0; d < k; d++) grad[d] += dInput[USER * k + d];
+    l3.db()[0] = db3;
+    // dW₂ = dZ₂ᵀ A₁, db₂ = column sums of dZ₂; dZ₁ = (dZ₂ W₂) ⊙ [Z₁ > 0].
+    Blas.multiply(dz2, true, a1, false, h2, h1, rows, l2.dw());
+    columnSums(dz2, rows, h2, l2.db());
+    Blas.multiply(dz2, false, l2.w(), false, rows, h1, h2, dz1);
+    Parallel.forRange(rows * h1, 4096, (from, to) -> {
+      for (int p = from; p < to; p++) if (z1[p] <= 0) dz1[p] = 0f;
+    });
+    // dW₁ = dZ₁ᵀ E, db₁ = column sums of dZ₁; dE = dZ₁ W₁.
+    Blas.multiply(dz1, true, input, false, h1, in, rows, l1.dw());
+    columnSums(dz1, rows, h1, l1.db());
+    Blas.multiply(dz1, false, l1.w(), false, rows, in, h1, dInput);
+
+    float[] grad = fm.table().gradient();
     ItemFeatures fs = fm.table().features();
-    for (int e = fs.start(item), r = 1; e < fs.end(item); e++, r++) {
-      int slot = fs.field(e) * k;
-      float x = fs.weight(e);
-      for (int d = 0; d < k; d++) grad[r * rowWidth + d] += x * dInput[slot + d];
+    Arrays.fill(slotGrad, 0, batch.numSlots() * fw, 0f);
+    for (int r = 0; r < rows; r++) {
+      int go = fm.table().touch(batch.user(r));
+      int ro = r * in;
+      for (int d = 0; d < k; d++) grad[go + d] += dInput[ro + USER * k + d];
+      int so = batch.slot(r) * fw;
+      for (int c = 0; c < fw; c++) slotGrad[so + c] += dInput[ro + k + c];
+    }
+    for (int s = 0; s < batch.numSlots(); s++) {
+      int item = batch.slotItem(s);
+      for (int e = fs.start(item); e < fs.end(item); e++) {
+        int go = fm.table().touch(fs.feature(e));
+        int at = s * fw + (fs.field(e) - 1) * k;
+        float x = fs.weight(e);
+        for (int d = 0; d < k; d++) grad[go + d] += x * slotGrad[at + d];
+      }
+    }
+  }
+
+  /** {@code out[c] = Σ_r m[r, c]}, rows in order. */
+  private static void columnSums(float[] m, int rows, int cols, float[] out) {
+    Arrays.fill(out, 0f);
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) out[c] += m[r * cols + c];
     }
   }
 
@@ -233,8 +296,8 @@ public final class DeepFm extends IterativeModel<DeepFm.Scoring> {
       for (int u = from; u < to; u++) {
         for (int j = 0; j < h1; j++) {
           float z = 0;
-          int row = w1 + j * in + USER * k;
-          for (int d = 0; d < k; d++) z += mlp[row + d] * v[u * rowWidth + d];
+          int row = j * in + USER * k;
+          for (int d = 0; d < k; d++) z += l1.w()[row + d] * v[u * rowWidth + d];
           userPart[u * h1 + j] = z;
         }
       }
@@ -250,16 +313,15 @@ public final class DeepFm extends IterativeModel<DeepFm.Scoring> {
           for (int d = 0; d < k; d++) e[slot + d] += fs.weight(entry) * v[o + d];
         }
         for (int j = 0; j < h1; j++) {
-          float z = mlp[b1 + j];
-          int row = w1 + j * in;
+          float z = l1.b()[j];
+          int row = j * in;
           // The user's slot of e is zero here: it is in the user part.
-          for (int c = 0; c < in; c++) z += mlp[row + c] * e[c];
+          for (int c = 0; c < in; c++) z += l1.w()[row + c] * e[c];
           itemPart[i * h1 + j] = z;
         }
       }
     });
-    return new Scoring(fm.scoringFactors(), userPart, itemPart, Arrays.copyOfRange(mlp, w2, b2), Arrays.copyOfRange(mlp, b2, w3),
-        Arrays.copyOfRange(mlp, w3, b3), mlp[b3]);
+    return new Scoring(fm.scoringFactors(), userPart, itemPart, l2.w().clone(), l2.b().clone(), l3.w().clone(), l3.b()[0]);
   }
 
   @Override
@@ -340,8 +402,8 @@ public final class DeepFm extends IterativeModel<DeepFm.Scoring> {
     scoring = new Scoring(fmFactors, io.readFloats(), io.readFloats(), io.readFloats(), io.readFloats(), io.readFloats(), io.readFloats()[0]);
   }
 
-  /** The live embedding table and MLP parameters, one after the other, for the gradient check. */
+  /** The live embedding table and MLP parameters, for the gradient check. */
   float[][] parameters() {
-    return new float[][] {fm.table().values(), mlp};
+    return new float[][] {fm.table().values(), l1.w(), l1.b(), l2.w(), l2.b(), l3.w(), l3.b()};
   }
 }

@@ -3,12 +3,14 @@ package movierec.models.ffm;
 import static movierec.models.features.ItemFeatures.FIELDS;
 import static movierec.models.features.ItemFeatures.USER;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import movierec.core.model.TrainContext;
 import movierec.models.features.FeatureTable;
 import movierec.models.features.ItemFeatures;
+import movierec.models.features.BatchScorer;
+import movierec.models.features.PairBatch;
 import movierec.models.features.PairLoss;
-import movierec.models.features.PairScorer;
 import movierec.models.features.PairwiseSgd;
 import movierec.models.linalg.FactorModel;
 import movierec.models.linalg.Factors;
@@ -19,7 +21,9 @@ import movierec.models.linalg.Parallel;
  * Prediction", RecSys 2016. Like FM over {@link ItemFeatures}, but a feature has one embedding per field
  * and meets a feature of field F with its F-embedding: s(u, i) = w_u + Σ_g x_g w_g + Σ_{f<g} ⟨v_{f,F(g)},
  * v_{g,F(f)}⟩ x_f x_g. A user's taste in genres and in directors are then separate vectors rather than
- * one compromise. Trained with AdaGrad as in the paper, for ranking by {@link PairwiseSgd}.
+ * one compromise. Trained with AdaGrad as in the paper, for ranking by {@link PairwiseSgd}: per batch
+ * each distinct item's t_{i,F} (below) and own terms are computed once, and its rows' gradients summed
+ * into its features once.
  *
  * <p>A feature's row holds its FIELDS embeddings of {@code factors} then its weight (a user's own
  * user-field embedding is never read: one layout for every row keeps the step code shared). The user-item terms
@@ -36,7 +40,11 @@ public final class Ffm extends FactorModel {
   private final FfmParams params;
   private FeatureTable table;
   private PairwiseSgd sgd;
-  private float[] grad;
+  /** Per slot of the last forward's batch: t_{i,F} (ITEM_FIELDS × factors each) and own terms; the step's sums. */
+  private float[] slotT = new float[0];
+  private float[] slotOwn = new float[0];
+  private float[] slotCoef = new float[0];
+  private float[] slotUser = new float[0];
 
   public Ffm(FfmParams params) {
     super(FORMAT);
@@ -61,8 +69,7 @@ public final class Ffm extends FactorModel {
     float[] values = Factors.gaussian(features.numFeatures() * w, INIT_STD, rng.split());
     for (int f = 0; f < features.numFeatures(); f++) values[f * w + w - 1] = 0f;
     table = new FeatureTable(features, w, values);
-    grad = table.newGradient();
-    sgd = new PairwiseSgd(ctx.train(), PairLoss.of(params.loss()), params.negatives(), rng.split());
+    sgd = new PairwiseSgd(ctx.train(), PairLoss.of(params.loss()), params.negatives(), params.batchSize(), rng.split());
   }
 
   @Override
@@ -72,60 +79,104 @@ public final class Ffm extends FactorModel {
     return loss;
   }
 
-  /** The pair score and its step, for the training loop and the gradient check. */
-  PairScorer pairs() {
-    return new PairScorer() {
+  /** The batch scores and their step, for the training loop and the gradient check. */
+  BatchScorer pairs() {
+    return new BatchScorer() {
       @Override
-      public float score(int user, int item) {
-        float[] v = table.values();
-        int k = params.factors();
-        int uo = user * table.width();
-        ItemFeatures fs = table.features();
-        float s = v[uo + table.width() - 1] + itemOwn(item);
-        for (int e = fs.start(item); e < fs.end(item); e++) {
-          s += fs.weight(e) * dot(v, uo + fs.field(e) * k, fs.feature(e) * table.width() + USER * k, k);
-        }
-        return s;
+      public void forward(PairBatch batch, float[] scores) {
+        Ffm.this.forward(batch, scores);
       }
 
       @Override
-      public void step(int user, int item, float coef, float lr, float reg) {
-        addGradient(user, item, coef);
-        table.apply(user, item, grad, lr, reg);
+      public void step(PairBatch batch, float[] coef, float lr, float reg) {
+        addGradient(batch, coef);
+        table.apply(lr, reg);
       }
     };
   }
 
-  /** Adds coef × ∂s(u, i)/∂θ to the pair's gradient buffer. */
-  private void addGradient(int user, int item, float coef) {
+  /** s(u, i) = w_u + own_i + Σ_F ⟨v_{u,F}, t_{i,F}⟩ per row, the item parts once per slot. */
+  private void forward(PairBatch batch, float[] scores) {
+    int k = params.factors();
+    int w = table.width();
+    int tw = ITEM_FIELDS * k;
+    if (slotOwn.length < batch.numSlots()) {
+      slotT = new float[batch.capacity() * tw];
+      slotOwn = new float[batch.capacity()];
+      slotCoef = new float[batch.capacity()];
+      slotUser = new float[batch.capacity() * tw];
+    }
+    float[] v = table.values();
+    Parallel.forRange(batch.numSlots(), 32, (from, to) -> {
+      for (int s = from; s < to; s++) {
+        int item = batch.slotItem(s);
+        itemT(item, slotT, s * tw);
+        slotOwn[s] = itemOwn(item);
+      }
+    });
+    Parallel.forRange(batch.size(), 256, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        int uo = batch.user(r) * w;
+        // The user's item-field embeddings ITEM..YEAR follow its USER = 0 one: one contiguous run.
+        scores[r] = v[uo + w - 1] + slotOwn[batch.slot(r)] + dot(v, uo + k, slotT, batch.slot(r) * tw, tw);
+      }
+    });
+  }
+
+  /** Adds Σ_r coef_r ∂s_r/∂θ of the last forward's batch to the table's gradient. */
+  private void addGradient(PairBatch batch, float[] coef) {
+    ItemFeatures fs = table.features();
+    float[] v = table.values();
+    float[] grad = table.gradient();
+    int k = params.factors();
+    int w = table.width();
+    int tw = ITEM_FIELDS * k;
+    // ∂s/∂v_{u,F} = t_{i,F}, ∂s/∂w_u = 1.
+    for (int r = 0; r < batch.size(); r++) {
+      int go = table.touch(batch.user(r));
+      int to = batch.slot(r) * tw;
+      float c = coef[r];
+      for (int j = 0; j < tw; j++) grad[go + k + j] += c * slotT[to + j];
+      grad[go + w - 1] += c;
+    }
+    batch.slotSums(coef, v, w, k, tw, slotCoef, slotUser);
+    for (int s = 0; s < batch.numSlots(); s++) {
+      int item = batch.slotItem(s);
+      float c = slotCoef[s];
+      for (int e = fs.start(item); e < fs.end(item); e++) {
+        int go = table.touch(fs.feature(e));
+        int field = fs.field(e);
+        float x = fs.weight(e);
+        grad[go + w - 1] += c * x;
+        // User-item pairs over the slot's rows: Σ_r coef_r x_g v_{u_r,F(g)}.
+        int uo = s * tw + (field - 1) * k;
+        for (int d = 0; d < k; d++) grad[go + USER * k + d] += x * slotUser[uo + d];
+        // The item's own pairs ⟨v_{g,F(h)}, v_{h,F(g)}⟩ x_g x_h, once per row of the slot.
+        for (int e2 = e + 1; e2 < fs.end(item); e2++) {
+          int ho = table.touch(fs.feature(e2));
+          int field2 = fs.field(e2);
+          float cx = c * x * fs.weight(e2);
+          for (int d = 0; d < k; d++) {
+            grad[go + field2 * k + d] += cx * v[ho + field * k + d];
+            grad[ho + field * k + d] += cx * v[go + field2 * k + d];
+          }
+        }
+      }
+    }
+  }
+
+  /** Writes t_{i,F} = Σ_{g ∈ F} x_g v_{g,user} for F = ITEM..YEAR into {@code out[at ..)}. */
+  private void itemT(int item, float[] out, int at) {
     ItemFeatures fs = table.features();
     float[] v = table.values();
     int k = params.factors();
     int w = table.width();
-    int uo = user * w;
-    grad[w - 1] += coef;
-    for (int e = fs.start(item), r = 1; e < fs.end(item); e++, r++) {
-      int go = fs.feature(e) * w;
-      int field = fs.field(e);
+    Arrays.fill(out, at, at + ITEM_FIELDS * k, 0f);
+    for (int e = fs.start(item); e < fs.end(item); e++) {
+      int slot = at + (fs.field(e) - 1) * k;
+      int go = fs.feature(e) * w + USER * k;
       float x = fs.weight(e);
-      int gr = r * w;
-      grad[gr + w - 1] += coef * x;
-      // User-item pair: ⟨v_{u,F(g)}, v_{g,user}⟩ x_g.
-      for (int d = 0; d < k; d++) {
-        grad[field * k + d] += coef * x * v[go + USER * k + d];
-        grad[gr + USER * k + d] += coef * x * v[uo + field * k + d];
-      }
-      // The item's own pairs: ⟨v_{g,F(h)}, v_{h,F(g)}⟩ x_g x_h.
-      for (int e2 = e + 1, r2 = r + 1; e2 < fs.end(item); e2++, r2++) {
-        int ho = fs.feature(e2) * w;
-        int field2 = fs.field(e2);
-        float c = coef * x * fs.weight(e2);
-        int hr = r2 * w;
-        for (int d = 0; d < k; d++) {
-          grad[gr + field2 * k + d] += c * v[ho + field * k + d];
-          grad[hr + field * k + d] += c * v[go + field2 * k + d];
-        }
-      }
+      for (int d = 0; d < k; d++) out[slot + d] += x * v[go + d];
     }
   }
 
@@ -148,8 +199,12 @@ public final class Ffm extends FactorModel {
   }
 
   private static float dot(float[] v, int a, int b, int k) {
+    return dot(v, a, v, b, k);
+  }
+
+  private static float dot(float[] x, int a, float[] y, int b, int k) {
     float s = 0;
-    for (int d = 0; d < k; d++) s += v[a + d] * v[b + d];
+    for (int d = 0; d < k; d++) s += x[a + d] * y[b + d];
     return s;
   }
 
@@ -172,14 +227,8 @@ public final class Ffm extends FactorModel {
     float[] items = new float[fs.numItems() * sw];
     Parallel.forRange(fs.numItems(), 64, (from, to) -> {
       for (int i = from; i < to; i++) {
-        int io = i * sw;
-        for (int e = fs.start(i); e < fs.end(i); e++) {
-          int slot = io + (fs.field(e) - 1) * k;
-          int go = fs.feature(e) * w + USER * k;
-          float x = fs.weight(e);
-          for (int d = 0; d < k; d++) items[slot + d] += x * v[go + d];
-        }
-        items[io + sw - 1] = itemOwn(i);
+        itemT(i, items, i * sw);
+        items[i * sw + sw - 1] = itemOwn(i);
       }
     });
     return new Factors(fs.numUsers(), fs.numItems(), sw, users, items);

@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 import movierec.core.model.TrainContext;
 import movierec.models.features.FmPart;
 import movierec.models.features.ItemFeatures;
+import movierec.models.features.BatchScorer;
+import movierec.models.features.PairBatch;
 import movierec.models.features.PairLoss;
-import movierec.models.features.PairScorer;
 import movierec.models.features.PairwiseSgd;
 import movierec.models.linalg.FactorModel;
 import movierec.models.linalg.Factors;
@@ -14,7 +15,7 @@ import movierec.models.linalg.Factors;
  * FM: S. Rendle, "Factorization Machines", ICDM 2010. A factorization machine over the user id and the
  * item's id, genres, directors, writers and release decade ({@link ItemFeatures}), so items share what
  * they have in common and rare items borrow from their side information. Trained for top-N ranking by
- * SGD on sampled unwatched items ({@link PairwiseSgd}).
+ * mini-batch AdaGrad on sampled unwatched items ({@link PairwiseSgd}).
  *
  * <p>After each epoch the item sides are summed once ({@link FmPart#scoringFactors}): scoring and the
  * model file are then those of a matrix factorization of width factors + 1.
@@ -27,7 +28,6 @@ public final class Fm extends FactorModel {
   private final FmParams params;
   private FmPart fm;
   private PairwiseSgd sgd;
-  private float[] grad;
 
   public Fm(FmParams params) {
     super(FORMAT);
@@ -49,8 +49,7 @@ public final class Fm extends FactorModel {
     SplittableRandom rng = new SplittableRandom(ctx.seed());
     ItemFeatures features = ItemFeatures.of(ctx.train().numUsers(), ctx.train().numItems(), ctx.side());
     fm = FmPart.gaussian(features, params.factors(), INIT_STD, rng.split());
-    grad = fm.table().newGradient();
-    sgd = new PairwiseSgd(ctx.train(), PairLoss.of(params.loss()), params.negatives(), rng.split());
+    sgd = new PairwiseSgd(ctx.train(), PairLoss.of(params.loss()), params.negatives(), params.batchSize(), rng.split());
   }
 
   @Override
@@ -60,18 +59,18 @@ public final class Fm extends FactorModel {
     return loss;
   }
 
-  /** The pair score and its SGD step, for the training loop and the gradient check. */
-  PairScorer pairs() {
-    return new PairScorer() {
+  /** The batch scores and their step, for the training loop and the gradient check. */
+  BatchScorer pairs() {
+    return new BatchScorer() {
       @Override
-      public float score(int user, int item) {
-        return fm.score(user, item);
+      public void forward(PairBatch batch, float[] scores) {
+        fm.forward(batch, scores);
       }
 
       @Override
-      public void step(int user, int item, float coef, float lr, float reg) {
-        fm.addGradient(user, item, coef, grad);
-        fm.table().apply(user, item, grad, lr, reg);
+      public void step(PairBatch batch, float[] coef, float lr, float reg) {
+        fm.addGradient(batch, coef);
+        fm.table().apply(lr, reg);
       }
     };
   }

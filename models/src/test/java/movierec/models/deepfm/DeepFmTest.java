@@ -13,7 +13,7 @@ class DeepFmTest extends FeatureFamilyContract {
 
   @Override
   protected Hooks tinyModel() {
-    DeepFm model = new DeepFm(new DeepFmParams(3, 5, 4, 0.05, 0, 1, 1, "bpr"));
+    DeepFm model = new DeepFm(new DeepFmParams(3, 5, 4, 0.05, 0, 1, 1, 4, "bpr"));
     return new Hooks(model, model::initialize, model::pairs, model::parameters);
   }
 

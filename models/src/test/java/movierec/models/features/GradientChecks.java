@@ -35,16 +35,18 @@ public final class GradientChecks {
 
   /**
    * Sets every entry of {@code tables} (the model's live parameter arrays) to values of order 1, so the
-   * score is far from flat, then checks the gradient of one step with coef 1, lr 1 and no regularization
-   * against central differences of the score. The model must be fresh: AdaGrad's first step from a sum of
-   * squares of 1 moves θ by Δ = −g/√(1 + g²), so g = −Δ/√(1 − Δ²).
+   * score is far from flat, then checks the gradient of one step on {@code batch} with {@code coef}, lr 1
+   * and no regularization against central differences of Σ_r coef_r s_r. The model must be fresh:
+   * AdaGrad's first step from a sum of squares of 1 moves θ by Δ = −g/√(1 + g²), so g = −Δ/√(1 − Δ²).
    */
-  public static void assertGradientMatches(PairScorer model, int user, int item, long seed, float[]... tables) {
+  public static void assertGradientMatches(BatchScorer model, PairBatch batch, float[] coef, long seed, float[]... tables) {
     SplittableRandom rng = new SplittableRandom(seed);
     for (float[] params : tables) for (int p = 0; p < params.length; p++) params[p] = (float) (rng.nextDouble() - 0.5);
     float[][] before = new float[tables.length][];
     for (int t = 0; t < tables.length; t++) before[t] = tables[t].clone();
-    model.step(user, item, 1f, 1f, 0f);
+    float[] scores = new float[batch.size()];
+    model.forward(batch, scores);
+    model.step(batch, coef, 1f, 0f);
     int nonZero = 0;
     float eps = 1e-2f;
     for (int t = 0; t < tables.length; t++) {
@@ -57,9 +59,9 @@ public final class GradientChecks {
       System.arraycopy(before[t], 0, params, 0, params.length);
       for (int p = 0; p < params.length; p++) {
         params[p] = before[t][p] + eps;
-        double up = model.score(user, item);
+        double up = weighted(model, batch, coef, scores);
         params[p] = before[t][p] - eps;
-        double down = model.score(user, item);
+        double down = weighted(model, batch, coef, scores);
         params[p] = before[t][p];
         double numeric = (up - down) / (2 * eps);
         assertEquals(numeric, analytic[p], 1e-3 + 0.02 * Math.abs(numeric), "table " + t + " parameter " + p);
@@ -67,5 +69,13 @@ public final class GradientChecks {
       }
     }
     assertTrue(nonZero > 10, "only " + nonZero + " parameters affect the score");
+  }
+
+  /** Σ_r coef_r s_r at the current parameters. */
+  private static double weighted(BatchScorer model, PairBatch batch, float[] coef, float[] scratch) {
+    model.forward(batch, scratch);
+    double s = 0;
+    for (int r = 0; r < batch.size(); r++) s += coef[r] * scratch[r];
+    return s;
   }
 }

@@ -10,7 +10,7 @@ class FfmTest extends FeatureFamilyContract {
 
   @Override
   protected Hooks tinyModel() {
-    Ffm model = new Ffm(new FfmParams(3, 0.05, 0, 1, 1, "bpr"));
+    Ffm model = new Ffm(new FfmParams(3, 0.05, 0, 1, 1, 4, "bpr"));
     return new Hooks(model, model::initialize, model::pairs, () -> new float[][] {model.parameters()});
   }
 }

@@ -10,7 +10,7 @@ class FmTest extends FeatureFamilyContract {
 
   @Override
   protected Hooks tinyModel() {
-    Fm model = new Fm(new FmParams(3, 0.05, 0, 1, 1, "bpr"));
+    Fm model = new Fm(new FmParams(3, 0.05, 0, 1, 1, 4, "bpr"));
     return new Hooks(model, model::initialize, model::pairs, () -> new float[][] {model.parameters()});
   }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code movierec bench}: prints load, EASE fit (Java and numpy) and evaluation times against their targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {EnsembleBenchCommand.class, MultVaeBenchCommand.class, MultVaeQualityCommand.class, SeqBenchCommand.class, QualityBenchCommand.class, SearchBenchCommand.class},
+    subcommands = {EnsembleBenchCommand.class, MultVaeBenchCommand.class, MultVaeQualityCommand.class, SeqBenchCommand.class, FeatureBenchCommand.class, QualityBenchCommand.class, SearchBenchCommand.class},
     description = {"Time loading, the EASE fit (against numpy/scipy, run in .venv-bench/) and a full-ranking evaluation",
         "on a synthetic dataset of the competition's shape. Prints figures; run it alone, it uses both cores."})
 final class BenchCommand implements Callable<Integer> {

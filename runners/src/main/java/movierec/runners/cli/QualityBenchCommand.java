@@ -56,6 +56,14 @@ final class QualityBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
+    Map<String, Map<String, Object>> perFamily = perFamily(overrides);
+    SplitProtocol split = SplitProtocol.named(SplitProtocol.HOLDOUT, last, random, seed);
+    QualityBench.run(new QualityBench.Settings(dataset, families, split, perFamily, maxEpochs == null ? TrainingPlan.NO_CAP : maxEpochs, patience, timeoutSeconds), System.out);
+    return 0;
+  }
+
+  /** {@code family.param=value} overrides grouped by family, each checked against the family's params. */
+  static Map<String, Map<String, Object>> perFamily(Map<String, String> overrides) {
     Map<String, Map<String, Object>> perFamily = new LinkedHashMap<>();
     TrainCommand.parseOverrides(overrides).forEach((key, value) -> {
       int dot = key.indexOf('.');
@@ -70,8 +78,6 @@ final class QualityBenchCommand implements Callable<Integer> {
         throw new InputException("--set " + family + "." + e.getMessage());
       }
     });
-    SplitProtocol split = SplitProtocol.named(SplitProtocol.HOLDOUT, last, random, seed);
-    QualityBench.run(new QualityBench.Settings(dataset, families, split, perFamily, maxEpochs == null ? TrainingPlan.NO_CAP : maxEpochs, patience, timeoutSeconds), System.out);
-    return 0;
+    return perFamily;
   }
 }

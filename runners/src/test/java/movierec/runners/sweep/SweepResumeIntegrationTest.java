@@ -27,12 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A {@code movierec sweep} process killed with SIGKILL mid-trial, then the same command again: it resumes
  * the sweep, and every trial key ends with exactly one FINISHED run. Heartbeats are shortened to 1 s
- * (grace 20 s: a JVM's start-up, under load, stays well inside it) so the dead process's runs go stale within the test.
+ * (grace 20 s) so the dead process's runs go stale within the test. The staleness judgement is the looking
+ * process's own, so the too-early second process gets a grace no JVM start-up under load can outlast.
  */
 @Tag("mlflow")
 @Tag("slow")
 class SweepResumeIntegrationTest {
   static final List<String> SHORT_HEARTBEAT = List.of("-Dmovierec.heartbeat.seconds=1", "-Dmovierec.heartbeat.grace.seconds=20");
+  static final List<String> LONG_GRACE = List.of("-Dmovierec.heartbeat.seconds=1", "-Dmovierec.heartbeat.grace.seconds=600");
 
   @TempDir Path dir;
 
@@ -85,7 +87,7 @@ class SweepResumeIntegrationTest {
       assertEquals(RunStatus.RUNNING, parent.status(), "a SIGKILLed sweep cannot end its own runs");
 
       // At once, the parent's heartbeat is still fresh: a second process must not run the same trials beside it.
-      Process tooEarly = movierec(dir.resolve("early.log"), SHORT_HEARTBEAT, "sweep", file.toString(), "--tracking-uri", uri);
+      Process tooEarly = movierec(dir.resolve("early.log"), LONG_GRACE, "sweep", file.toString(), "--tracking-uri", uri);
       assertTrue(tooEarly.waitFor(120, TimeUnit.SECONDS));
       String early = Files.readString(dir.resolve("early.log"));
       assertEquals(1, tooEarly.exitValue(), early);
