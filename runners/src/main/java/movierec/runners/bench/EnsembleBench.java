@@ -39,13 +39,14 @@ public final class EnsembleBench {
         case HARD -> "hard";
         case WEIGHTED -> "weighted" + (decay == RankDecay.LOG ? "+log" : "");
         case BLEND -> "blend-" + normalization.key();
+        case STACK -> "stack";
       };
       return m + " " + weights.key();
     }
   }
 
-  /** The combinations the table tries for every preset and member choice. */
-  public static List<Config> configs(List<EnsemblePreset> presets) {
+  /** The combinations of {@code methods} the table tries for every preset and member choice. */
+  public static List<Config> configs(List<EnsemblePreset> presets, List<VotingMethod> methods) {
     List<Config> configs = new ArrayList<>();
     for (EnsemblePreset preset : presets) {
       for (boolean greedy : new boolean[] {false, true}) {
@@ -56,9 +57,11 @@ public final class EnsembleBench {
           configs.add(new Config(preset, greedy, VotingMethod.BLEND, WeightMode.TUNED, RankDecay.NONE, n));
         }
         configs.add(new Config(preset, greedy, VotingMethod.BLEND, WeightMode.GIVEN, RankDecay.NONE, ScoreNormalization.ZSCORE));
+        // Stacking weighs every member it is given itself: greedy selection does not apply.
+        if (!greedy) configs.add(new Config(preset, false, VotingMethod.STACK, WeightMode.TUNED, RankDecay.NONE, ScoreNormalization.ZSCORE));
       }
     }
-    return configs;
+    return configs.stream().filter(c -> methods.contains(c.method())).toList();
   }
 
   private EnsembleBench() {}

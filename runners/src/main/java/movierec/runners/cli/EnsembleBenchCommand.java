@@ -12,6 +12,7 @@ import movierec.submissions.ensemble.Ensemble;
 import movierec.submissions.ensemble.EnsemblePreset;
 import movierec.submissions.ensemble.EnsembleSources;
 import movierec.submissions.ensemble.EnsembleSpec;
+import movierec.submissions.ensemble.VotingMethod;
 import movierec.submissions.leaderboard.LeaderboardOptions;
 import movierec.tracking.Credentials;
 import movierec.tracking.TrackingClient;
@@ -40,6 +41,10 @@ final class EnsembleBenchCommand implements Callable<Integer> {
   @Option(names = "--presets", defaultValue = "best3,best4,best7", split = ",", description = "presets to build (default: ${DEFAULT-VALUE})")
   List<String> presets;
 
+  @Option(names = "--methods", defaultValue = "weighted,blend,stack", split = ",",
+      description = "combinations to try: weighted (voting), blend, stack (default: ${DEFAULT-VALUE}); on a busy machine tuned voting is the slow one")
+  List<String> methods;
+
   @Option(names = "--metric", defaultValue = LeaderboardOptions.DEFAULT_METRIC, description = "validation metric (default: ${DEFAULT-VALUE})")
   String metric;
 
@@ -63,6 +68,7 @@ final class EnsembleBenchCommand implements Callable<Integer> {
       return 0;
     }
     List<EnsemblePreset> chosen = presets.stream().map(EnsemblePreset::parse).toList();
+    List<VotingMethod> tried = methods.stream().map(VotingMethod::parse).toList();
     Metric.Keyed keyed = Metric.parse(metric);
     try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
       List<String> experimentIds = Experiments.ids(client, List.of(mode.experiment));
@@ -71,7 +77,7 @@ final class EnsembleBenchCommand implements Callable<Integer> {
       RunData runData = RunData.of(client, runs.get(0).run());
       List<Ensemble.Source> pool = new ArrayList<>();
       for (EnsembleSources.SourceRun s : runs) pool.add(EnsembleSources.read(client, s, keyed.key(), runData.data()));
-      EnsembleBench.table(pool, EnsembleBench.configs(chosen), keyed, tuneSamples, seed, runData.data(), runData.split(), runData.spec().filters(), System.out);
+      EnsembleBench.table(pool, EnsembleBench.configs(chosen, tried), keyed, tuneSamples, seed, runData.data(), runData.split(), runData.spec().filters(), System.out);
       return 0;
     }
   }

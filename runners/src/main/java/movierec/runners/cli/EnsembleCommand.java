@@ -43,7 +43,8 @@ final class EnsembleCommand implements Callable<Integer> {
     String runs;
   }
 
-  @Option(names = "--method", defaultValue = "weighted", description = "hard (one vote per source), weighted, or blend (weighted sum of normalized scores) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--method", defaultValue = "weighted", description = "hard (one vote per source), weighted, blend (weighted sum of normalized scores), or stack (boosted trees "
+      + "re-rank the sources' candidates, trained on validation answers) (default: ${DEFAULT-VALUE})")
   String method;
 
   @Option(names = "--weights", description = "given, auto (proportional to validation metric) or tuned (searched on the validation split); "
@@ -85,7 +86,10 @@ final class EnsembleCommand implements Callable<Integer> {
     boolean weightsGiven = refs.stream().anyMatch(r -> r.weight() != null);
     VotingMethod voting = VotingMethod.parse(method);
     if (voting == VotingMethod.HARD && weightsGiven) throw new InputException("--runs: hard voting counts every source once; drop the weights or use --method weighted");
-    WeightMode mode = weights != null ? WeightMode.parse(weights) : voting == VotingMethod.HARD || weightsGiven ? WeightMode.GIVEN : WeightMode.AUTO;
+    if (voting == VotingMethod.STACK && weightsGiven) throw new InputException("--runs: stacking learns how to weigh its sources; drop the weights");
+    WeightMode mode = weights != null ? WeightMode.parse(weights)
+        : voting == VotingMethod.STACK ? WeightMode.TUNED
+        : voting == VotingMethod.HARD || weightsGiven ? WeightMode.GIVEN : WeightMode.AUTO;
     EnsembleSpec spec = new EnsembleSpec(voting, mode, RankDecay.parse(rankDecay), ScoreNormalization.parse(normalize), Metric.parse(metric), tuneSamples, seed);
 
     boolean greedy = switch (select) {
@@ -94,6 +98,7 @@ final class EnsembleCommand implements Callable<Integer> {
       default -> throw new InputException("--select: unknown value '" + select + "'; valid: rank, greedy");
     };
     if (greedy && presetChoice.isEmpty()) throw new InputException("--select greedy picks a preset's members; it needs --preset");
+    if (greedy && voting == VotingMethod.STACK) throw new InputException("--select greedy: stacking weighs every member it is given itself; use --select rank");
 
     try (TrackingClient client = new TrackingClient(LocalMlflow.resolve(trackingUri), Credentials.fromEnv())) {
       List<String> experimentIds = Experiments.ids(client, experiment == null ? List.of() : List.of(experiment));

@@ -19,10 +19,11 @@ import movierec.core.testing.Fixtures;
 import movierec.models.ModelRegistry;
 import movierec.submissions.ensemble.Ensemble;
 import movierec.submissions.ensemble.EnsemblePreset;
+import movierec.submissions.ensemble.VotingMethod;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Fourteen ensembles of three sources: ~10 s on an idle machine, so slow-tier. */
+/** Fifteen ensembles of three sources: ~10 s on an idle machine, so slow-tier. */
 @Tag("slow")
 class EnsembleBenchTest {
 
@@ -35,7 +36,7 @@ class EnsembleBenchTest {
       pool.add(new Ensemble.Source(family + "-run", family, e.recall(), 1, e.lists(), e.lists()));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    EnsembleBench.table(pool, EnsembleBench.configs(List.of(EnsemblePreset.BEST3)), Metric.parse("recall_at_10"), 5, 0, data, Fixtures.holdout(data),
+    EnsembleBench.table(pool, EnsembleBench.configs(List.of(EnsemblePreset.BEST3), List.of(VotingMethod.values())), Metric.parse("recall_at_10"), 5, 0, data, Fixtures.holdout(data),
         CandidateFilters.SEEN_ONLY, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
 
@@ -54,7 +55,8 @@ class EnsembleBenchTest {
       assertTrue(heldOut <= bound, "an ensemble cannot beat the oracle of its candidates: " + row.group());
       assertEquals(100 * (heldOut / bestSingle - 1), Double.parseDouble(row.group(3)), 0.02 + 100 * 0.0001 / bestSingle, row.group());
     }
-    // Rank choice gives all 7 methods; greedy rows may say that no second member helps instead.
-    assertTrue(rows >= 7, out);
+    // Rank choice gives all 7 methods and stacking; greedy rows may say that no second member helps instead.
+    assertTrue(rows >= 8, out);
+    assertTrue(out.contains(" stack tuned "), out);
   }
 }

@@ -88,6 +88,17 @@ final class BlendTable {
     return new BlendTable(lists.get(0).numUsers(), numItems, k, users.clone(), start, items, normalized);
   }
 
+  /** Row r's candidates (its user is the r-th of the users the table was built for), ascending. */
+  int[] candidates(int row) {
+    return Arrays.copyOfRange(items, start[row], start[row + 1]);
+  }
+
+  /** Source s's normalized score of row r's c-th candidate, or the source's floor where it did not list it. */
+  float normalized(int row, int source, int c) {
+    int m = start[row + 1] - start[row];
+    return normalized[start[row] * sources + source * m + c];
+  }
+
   /** The blended lists of the table's users, cut to {@code depth}; other users get empty lists. */
   RankedLists lists(double[] weights, int depth) {
     float[] w = checkedWeights(weights);

@@ -58,6 +58,7 @@ public final class Ensemble {
    */
   public static Result build(List<Source> sources, EnsembleSpec spec, Dataset data, Split split, CandidateFilters filters) {
     if (sources.size() < 2) throw new IllegalArgumentException("an ensemble needs at least 2 source runs, got " + sources.size());
+    if (spec.method() == VotingMethod.STACK) return stack(sources, spec, data, split, filters);
     int depth = TrainingPlan.DEFAULT_DEPTH;
     CandidateFilters.Exclusions validationExclusions = filters.build(split.train(), data.side());
     Evaluator evaluator = new Evaluator(split.truth(), validationExclusions, data.numItems(), spec.metric().k(), depth);
@@ -104,12 +105,51 @@ public final class Ensemble {
   }
 
   /**
+   * Stacking ({@link Stacking}): trained on the tuning half of the validation users and scored on the
+   * held-out half, then trained on all validation users for the submission. The weights reported are each
+   * source's share of the trees' split gain; the auto-weights figure beside it is an auto-weighted z-score
+   * blend of the same sources, the weighting stacking has to beat.
+   */
+  private static Result stack(List<Source> sources, EnsembleSpec spec, Dataset data, Split split, CandidateFilters filters) {
+    int depth = TrainingPlan.DEFAULT_DEPTH;
+    int k = spec.metric().k();
+    CandidateFilters.Exclusions exclusions = filters.build(split.train(), data.side());
+    int[] validationUsers = IntStream.range(0, split.truth().length).filter(u -> split.truth()[u].length > 0).toArray();
+    if (validationUsers.length < 6) throw new IllegalArgumentException("stacking needs at least 6 validation users, got " + validationUsers.length);
+    List<RankedLists> validationLists = sources.stream().map(Source::validation).toList();
+    Stacking.Context validationContext = Stacking.Context.of(split.train());
+    double[] auto = WeightTuner.normalize(sources.stream().mapToDouble(s -> Math.max(1e-12, s.metric())).toArray());
+    EnsembleSpec blend = new EnsembleSpec(VotingMethod.BLEND, WeightMode.AUTO, RankDecay.NONE, ScoreNormalization.ZSCORE, spec.metric(), spec.tuneSamples(), spec.seed());
+
+    int[][] parts = HonestTuning.parts(validationUsers, spec.seed());
+    Stacking.Fitted honest = Stacking.fit(validationLists, parts[0], split.truth(), exclusions, validationContext, k, spec.seed());
+    Evaluator heldOutEvaluator = evaluatorOn(split.truth(), parts[1], exclusions, data, spec, depth);
+    HeldOut heldOut = new HeldOut(honest.sourceImportance(),
+        heldOutEvaluator.score(honest.combine(validationLists, parts[1], exclusions, validationContext, depth)),
+        heldOutEvaluator.score(blend.method().combiner(auto, blend).combine(validationLists, parts[1], exclusions, depth)),
+        sources.stream().map(s -> heldOutEvaluator.score(s.validation())).toList());
+
+    Stacking.Fitted all = Stacking.fit(validationLists, validationUsers, split.truth(), exclusions, validationContext, k, spec.seed());
+    Evaluator evaluator = new Evaluator(split.truth(), exclusions, data.numItems(), k, depth);
+    Weighting chosen = new Weighting(all.sourceImportance(), evaluator.score(all.combine(validationLists, validationUsers, exclusions, validationContext, depth)));
+    Weighting autoBlend = new Weighting(auto, evaluator.score(blend.method().combiner(auto, blend).combine(validationLists, validationUsers, exclusions, depth)));
+    int[] allUsers = IntStream.range(0, data.numUsers()).toArray();
+    RankedLists finalLists = all.combine(sources.stream().map(Source::finalLists).toList(), allUsers, filters.build(data.interactions(), data.side()),
+        Stacking.Context.of(data.interactions()), depth);
+    List<Evaluation> sourceResults = sources.stream().map(s -> evaluator.score(s.validation())).toList();
+    return new Result(chosen, Optional.of(autoBlend), Optional.of(heldOut), finalLists, sourceResults);
+  }
+
+  /**
    * Greedy forward selection of at most {@code maxMembers} of {@code pool} (best first), judged by the
    * spec's method with auto weights on the tuning part of the validation users only, so that the
    * held-out part stays unseen by selection as by weight tuning.
    */
   public static List<MemberSelection.Step> selectMembers(List<Source> pool, EnsembleSpec spec, Dataset data, Split split, CandidateFilters filters,
       int maxMembers) {
+    if (spec.method() == VotingMethod.STACK) {
+      throw new IllegalArgumentException("greedy selection judges each set of members by combining them; stacking weighs all the members it is given itself");
+    }
     int depth = TrainingPlan.DEFAULT_DEPTH;
     CandidateFilters.Exclusions exclusions = filters.build(split.train(), data.side());
     int[] validationUsers = IntStream.range(0, split.truth().length).filter(u -> split.truth()[u].length > 0).toArray();

@@ -19,6 +19,9 @@ public record EnsembleSpec(VotingMethod method, WeightMode weights, RankDecay de
     if (method == VotingMethod.HARD && weights != WeightMode.GIVEN) {
       throw new IllegalArgumentException("hard voting counts every source once; --weights " + weights.key() + " needs --method weighted");
     }
+    if (method == VotingMethod.STACK && weights != WeightMode.TUNED) {
+      throw new IllegalArgumentException("stacking is always trained on the validation answers; --weights " + weights.key() + " does not apply (use tuned)");
+    }
     if (tuneSamples < 0) throw new IllegalArgumentException("tune samples must be >= 0, got " + tuneSamples);
   }
 

@@ -38,6 +38,11 @@ final class HonestTuning {
 
   /** The tuning part and the held-out part of {@code users} (at least 2), each sorted: a seeded shuffle cut in half. */
   static int[][] parts(int[] users, long seed) {
+    return parts(users, seed, 0.5);
+  }
+
+  /** A seeded shuffle of {@code users} (at least 2) cut after {@code share} of them (at least one user on each side), each part sorted. */
+  static int[][] parts(int[] users, long seed, double share) {
     if (users.length < 2) throw new IllegalArgumentException("honest tuning needs at least 2 validation users, got " + users.length);
     int[] shuffled = users.clone();
     SplittableRandom rng = new SplittableRandom(seed);
@@ -47,7 +52,7 @@ final class HonestTuning {
       shuffled[i] = shuffled[j];
       shuffled[j] = t;
     }
-    int half = shuffled.length / 2;
+    int half = Math.max(1, Math.min(shuffled.length - 1, (int) (shuffled.length * share)));
     int[] tune = Arrays.copyOfRange(shuffled, 0, half);
     int[] heldOut = Arrays.copyOfRange(shuffled, half, shuffled.length);
     Arrays.sort(tune);

@@ -5,14 +5,19 @@ import movierec.submissions.Submission;
 
 /**
  * Hard voting counts each source once; weighted hard voting counts each source by its weight; blending
- * sums the sources' normalized scores by weight ({@link Blending}).
+ * sums the sources' normalized scores by weight ({@link Blending}); stacking re-ranks the sources'
+ * candidates with trees trained on validation answers ({@link Stacking}), so it has no weights to combine by.
  */
 public enum VotingMethod {
-  HARD, WEIGHTED, BLEND;
+  HARD, WEIGHTED, BLEND, STACK;
 
-  /** The combiner for these weights. */
+  /** The combiner for these weights; stacking's is trained instead ({@link Stacking#fit}). */
   ListCombiner combiner(double[] weights, EnsembleSpec spec) {
-    return this == BLEND ? new Blending(weights, spec.normalization()) : new Voting(weights, spec.decay(), Submission.SIZE);
+    return switch (this) {
+      case BLEND -> new Blending(weights, spec.normalization());
+      case HARD, WEIGHTED -> new Voting(weights, spec.decay(), Submission.SIZE);
+      case STACK -> throw new IllegalStateException("stacking is trained on validation answers, not combined by weights");
+    };
   }
 
   public String key() {
