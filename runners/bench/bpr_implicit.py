@@ -15,17 +15,9 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import implicit
 import numpy as np
-import scipy.sparse as sp
 from implicit.cpu.bpr import BayesianPersonalizedRanking
+from bench_data import peak_rss_mb, read_interactions
 
-
-def peak_rss_mb():
-    # VmHWM of this process (ru_maxrss would carry over the JVM's peak, see ials_implicit.py).
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024)
-    return -1
 
 
 def main():
@@ -36,10 +28,7 @@ def main():
     parser.add_argument("--regularization", type=float, default=0.002)
     parser.add_argument("--iterations", type=int, default=10)
     args = parser.parse_args()
-    rows = np.loadtxt(args.ratings, delimiter=",", skiprows=1, usecols=(0, 1), dtype=np.int64)
-    _, users = np.unique(rows[:, 0], return_inverse=True)
-    _, items = np.unique(rows[:, 1], return_inverse=True)
-    x = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (users, items)), shape=(users.max() + 1, items.max() + 1))
+    x = read_interactions(args.ratings)
 
     model = BayesianPersonalizedRanking(factors=args.factors, learning_rate=args.learning_rate, regularization=args.regularization,
                                         iterations=args.iterations, verify_negative_samples=True, random_state=0)

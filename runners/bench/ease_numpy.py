@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 import scipy
-import scipy.sparse as sp
+from bench_data import interaction_matrix, read_pairs
 
 
 def main():
@@ -24,13 +24,11 @@ def main():
     seconds = {}
 
     start = time.perf_counter()
-    rows = np.loadtxt(args.ratings, delimiter=",", skiprows=1, usecols=(0, 1), dtype=np.int64)
+    pairs = read_pairs(args.ratings)
     seconds["load"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    _, users = np.unique(rows[:, 0], return_inverse=True)
-    _, items = np.unique(rows[:, 1], return_inverse=True)
-    x = sp.csr_matrix((np.ones(len(rows), dtype=dtype), (users, items)), shape=(users.max() + 1, items.max() + 1))
+    x = interaction_matrix(pairs, dtype)
     seconds["sparse_build"] = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -16,18 +16,9 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import implicit
 import numpy as np
-import scipy.sparse as sp
 from implicit.cpu.als import AlternatingLeastSquares
+from bench_data import peak_rss_mb, read_interactions
 
-
-def peak_rss_mb():
-    # VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over from the process that spawned this one
-    # (the JVM), so it would report the JVM's peak.
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024)
-    return -1
 
 
 def main():
@@ -38,10 +29,7 @@ def main():
     parser.add_argument("--alpha", type=float, default=20)
     parser.add_argument("--iterations", type=int, default=12)
     args = parser.parse_args()
-    rows = np.loadtxt(args.ratings, delimiter=",", skiprows=1, usecols=(0, 1), dtype=np.int64)
-    _, users = np.unique(rows[:, 0], return_inverse=True)
-    _, items = np.unique(rows[:, 1], return_inverse=True)
-    x = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (users, items)), shape=(users.max() + 1, items.max() + 1))
+    x = read_interactions(args.ratings)
 
     model = AlternatingLeastSquares(factors=args.factors, regularization=args.regularization, alpha=args.alpha,
                                     iterations=args.iterations, use_cg=True, random_state=0)

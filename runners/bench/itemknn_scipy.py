@@ -15,15 +15,8 @@ import time
 import numpy as np
 import scipy
 import scipy.sparse as sp
+from bench_data import peak_rss_mb, read_interactions
 
-
-def peak_rss_mb():
-    # VmHWM of this process (ru_maxrss would carry over the JVM's peak, see ials_implicit.py).
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024)
-    return -1
 
 
 def fit(x, k, shrink):
@@ -61,10 +54,7 @@ def main():
     parser.add_argument("--k", type=int, default=100)
     parser.add_argument("--shrink", type=float, default=10)
     args = parser.parse_args()
-    rows = np.loadtxt(args.ratings, delimiter=",", skiprows=1, usecols=(0, 1), dtype=np.int64)
-    _, users = np.unique(rows[:, 0], return_inverse=True)
-    _, items = np.unique(rows[:, 1], return_inverse=True)
-    x = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (users, items)), shape=(users.max() + 1, items.max() + 1))
+    x = read_interactions(args.ratings)
 
     start = time.perf_counter()
     s = fit(x, args.k, args.shrink)

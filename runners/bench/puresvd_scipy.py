@@ -10,8 +10,8 @@ import time
 
 import numpy as np
 import scipy
-import scipy.sparse as sp
 from scipy.sparse.linalg import svds
+from bench_data import read_interactions
 
 
 def main():
@@ -19,10 +19,7 @@ def main():
     parser.add_argument("--ratings", required=True, help="train_ratings.csv (user,item,time with a header)")
     parser.add_argument("--factors", type=int, default=50, help="rank k of the truncated SVD")
     args = parser.parse_args()
-    rows = np.loadtxt(args.ratings, delimiter=",", skiprows=1, usecols=(0, 1), dtype=np.int64)
-    _, users = np.unique(rows[:, 0], return_inverse=True)
-    _, items = np.unique(rows[:, 1], return_inverse=True)
-    x = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (users, items)), shape=(users.max() + 1, items.max() + 1))
+    x = read_interactions(args.ratings)
 
     start = time.perf_counter()
     _, _, vt = svds(x, k=args.factors, random_state=0)
