@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.function.ToDoubleFunction;
 import movierec.runners.search.Assignment;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import movierec.runners.search.Distribution;
 import movierec.runners.search.Pruner;
 import movierec.runners.search.RandomSampler;
@@ -27,8 +28,10 @@ import movierec.runners.search.TpeSampler;
  * {@code movierec bench search}: movierec's TPE against Optuna's {@code TPESampler} (pinned in
  * {@code runners/bench/search-requirements.txt}, run by {@code runners/bench/search_optuna.py}, which
  * defines the same functions and spaces) and random search, on Branin, Hartmann-6 and a conditional
- * mixed space, at the same trial budget; prints the median final regret over the repetitions and the
- * time to ask for a trial once 500 are finished.
+ * mixed space, at the same trial budget; prints the median final regret over the repetitions, a
+ * Mann-Whitney U test of movierec's regrets against Optuna's, and the time to ask for a trial once 500
+ * are finished. Final regrets are bimodal (the global basin or a local minimum), so a median over few
+ * repetitions mostly says how many runs fell into which basin: the test says whether a gap is more than that.
  */
 public final class SearchBench {
   static final String SCRIPT = "runners/bench/search_optuna.py";
@@ -110,10 +113,10 @@ public final class SearchBench {
     return s;
   }
 
-  static double medianRegret(Problem p, LongFunction<Sampler> sampler, int trials, int reps) {
+  static double[] regrets(Problem p, LongFunction<Sampler> sampler, int trials, int reps) {
     double[] regrets = new double[reps];
     for (int rep = 0; rep < reps; rep++) regrets[rep] = optimize(p, sampler.apply(rep), trials).best().loss() - p.optimum();
-    return median(regrets);
+    return regrets;
   }
 
   static double median(double[] values) {
@@ -130,22 +133,25 @@ public final class SearchBench {
         optuna.get("optuna").asText(), optuna.get("numpy").asText());
     out.printf("movierec TPE %s%n", TpeSampler.Settings.DEFAULTS);
     out.printf("median final regret (best value found - optimum) over %d repetitions (seeds 0..%d) of %d trials%n", s.reps(), s.reps() - 1, s.trials());
-    out.printf("%-12s %-13s %14s %14s %14s%n", "problem", "tpe variant", "movierec TPE", "Optuna TPE", "random");
+    out.printf("%-12s %-13s %14s %14s %14s %12s%n", "problem", "tpe variant", "movierec TPE", "Optuna TPE", "random", "p (U test)");
     for (Problem p : problems()) {
-      double random = medianRegret(p, RandomSampler::new, s.trials(), s.reps());
+      double random = median(regrets(p, RandomSampler::new, s.trials(), s.reps()));
       for (String variant : variants) {
         TpeSampler.Settings settings = TpeSampler.Settings.DEFAULTS.withMultivariate(variant.equals("multivariate"));
-        double ours = medianRegret(p, seed -> new TpeSampler(seed, settings), s.trials(), s.reps());
+        double[] ours = regrets(p, seed -> new TpeSampler(seed, settings), s.trials(), s.reps());
         String theirs = "-";
+        String pValue = "-";
         if (optuna != null) {
           double[] best = new double[s.reps()];
           JsonNode values = optuna.get("best").get(p.name() + "/" + variant);
           for (int rep = 0; rep < best.length; rep++) best[rep] = values.get(rep).asDouble() - p.optimum();
           theirs = String.format("%.4g", median(best));
+          pValue = String.format("%.3f", new MannWhitneyUTest().mannWhitneyUTest(ours, best));
         }
-        out.printf("%-12s %-13s %14.4g %14s %14.4g%n", p.name(), variant, ours, theirs, random);
+        out.printf("%-12s %-13s %14.4g %14s %14.4g %12s%n", p.name(), variant, median(ours), theirs, random, pValue);
       }
     }
+    if (optuna != null) out.println("p: two-sided Mann-Whitney U test of movierec's final regrets against Optuna's (small: the samplers differ)");
     double askMs = askMillis(problems().get(1), 500);
     out.printf("ask latency, hartmann6 with 500 finished trials: movierec TPE %.2f ms (median of 20; target < %.0f ms: %s)%s%n", askMs,
         ASK_TARGET_MS, askMs < ASK_TARGET_MS ? "met" : "NOT met",

@@ -16,7 +16,7 @@ final class SearchBenchCommand implements Callable<Integer> {
   @Option(names = "--trials", defaultValue = "100", description = "trials per run (default: ${DEFAULT-VALUE})")
   int trials;
 
-  @Option(names = "--reps", defaultValue = "20", description = "repetitions (seeds 0..reps-1) per problem (default: ${DEFAULT-VALUE})")
+  @Option(names = "--reps", defaultValue = "100", description = "repetitions (seeds 0..reps-1) per problem (default: ${DEFAULT-VALUE})")
   int reps;
 
   @Option(names = "--univariate", description = "also compare the univariate variants (Optuna's default TPESampler)")
