@@ -43,7 +43,7 @@ class EnsembleBenchTest {
     Matcher best = Pattern.compile("(\\d\\.\\d{4})  <- best single").matcher(out);
     assertTrue(best.find(), out);
     double bestSingle = Double.parseDouble(best.group(1));
-    Matcher oracle = Pattern.compile("top 50 *of the best single run \\d\\.\\d{4}; of any of the 3 sources (\\d\\.\\d{4})").matcher(out);
+    Matcher oracle = Pattern.compile("top 100 *of the best single run \\d\\.\\d{4}; of any of the 3 sources (\\d\\.\\d{4})").matcher(out);
     assertTrue(oracle.find(), out);
     double bound = Double.parseDouble(oracle.group(1));
     // preset, select, method (two words), members, weights, held-out, gain.
