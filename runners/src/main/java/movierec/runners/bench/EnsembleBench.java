@@ -74,7 +74,8 @@ public final class EnsembleBench {
    */
   public static void table(List<Ensemble.Source> pool, List<Config> configs, Metric.Keyed metric, int tuneSamples, long seed, Dataset data, Split split,
       CandidateFilters filters, PrintStream out) {
-    EnsembleSpec base = spec(configs.get(0), metric, tuneSamples, seed);
+    // The sources' own figures need a combiner with weights, which stacking has not: an equal blend gives them.
+    EnsembleSpec base = new EnsembleSpec(VotingMethod.BLEND, WeightMode.GIVEN, RankDecay.NONE, ScoreNormalization.ZSCORE, metric, tuneSamples, seed);
     Ensemble.HeldOut singles = Ensemble.heldOut(pool, equal(pool.size()), base, data, split, filters);
     int best = IntStream.range(0, pool.size()).boxed().max((a, b) -> Double.compare(singles.sources().get(a).get(metric.metric()),
         singles.sources().get(b).get(metric.metric()))).orElseThrow();

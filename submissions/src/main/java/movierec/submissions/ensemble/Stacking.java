@@ -10,6 +10,8 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import movierec.core.data.Interactions;
+import movierec.core.data.ItemAttribute;
+import movierec.core.data.ItemSide;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.RankedLists;
 
@@ -18,25 +20,42 @@ import movierec.core.eval.RankedLists;
  * query group per user, pairs drawn from each user's top K) trained on validation answers. A candidate's
  * features are, per source, its rank and z-scored score there (missing where the source did not list it,
  * which the trees route on their own), how many sources listed it, the sources' mean z-score (floors where
- * unlisted: the linear blend, which trees would need many splits to rebuild), and two context figures that
+ * unlisted: the linear blend, which trees would need many splits to rebuild), and context figures that
  * let the weighting differ by case, which no fixed weight can: the item's popularity and the user's
  * activity, each as a percentile of the interactions the lists were made from (so that the features mean
- * the same on the final lists, whose sources saw more data). The number of trees is chosen by early
- * stopping on precision at K of a third of the fitting users the trees did not fit, then the trees are
- * refitted on all of them.
+ * the same on the final lists, whose sources saw more data), and the user's genre affinity to the item.
+ * The number of trees is chosen by early stopping on precision at K of a third of the fitting users the
+ * trees did not fit, then the trees are refitted on all of them.
  */
 public final class Stacking {
   static final int MAX_TREES = 400;
   /** Rounds without a gain on the stopping users before boosting stops. */
   private static final int STOPPING_ROUNDS = 30;
-  private static final int CONTEXT_FEATURES = 4;
+  private static final int CONTEXT_FEATURES = 5;
 
-  /** What the features read beside the lists: the interactions the sources were trained on, as percentiles. */
-  public record Context(float[] itemPopularity, float[] userActivity) {
-    public static Context of(Interactions seen) {
+  /**
+   * What the features read beside the lists, from the interactions the sources were trained on: item
+   * popularity and user activity as percentiles, and each user's share of history per genre (no genres:
+   * no columns), from which a candidate's genre affinity is the sum over its genres.
+   */
+  public record Context(float[] itemPopularity, float[] userActivity, float[][] userGenreShare, int[][] itemGenres) {
+    public static Context of(Interactions seen, ItemSide side) {
       int[] counts = seen.itemCounts();
       int[] lengths = IntStream.range(0, seen.numUsers()).map(seen::length).toArray();
-      return new Context(percentiles(counts), percentiles(lengths));
+      ItemAttribute genres = side.genres();
+      float[][] share = new float[seen.numUsers()][genres.numValues()];
+      if (!genres.isEmpty()) {
+        IntStream.range(0, seen.numUsers()).parallel().forEach(u -> {
+          for (int item : seen.itemsOf(u)) for (int g : genres.of(item)) share[u][g] += 1f / seen.length(u);
+        });
+      }
+      return new Context(percentiles(counts), percentiles(lengths), share, genres.byItem());
+    }
+
+    float genreAffinity(int user, int item) {
+      float sum = 0;
+      for (int g : itemGenres[item]) sum += userGenreShare[user][g];
+      return sum;
     }
 
     /** Each value's share of values strictly below it, in [0, 1). */
@@ -239,6 +258,7 @@ public final class Stacking {
             int o = (start[r] + c) * features;
             values[o + 2 * sources + 2] = context.itemPopularity()[candidates[c]];
             values[o + 2 * sources + 3] = context.userActivity()[u];
+            values[o + 2 * sources + 4] = context.genreAffinity(u, candidates[c]);
           }
         }
       });
