@@ -10,7 +10,7 @@ import movierec.core.eval.Metric;
  * Benchmarks that compare families at one fixed budget set it.
  */
 public record TrainingPlan(CandidateFilters filters, Metric.Keyed metric, int depth, long seed, int maxEpochs, int patience) {
-  public static final int DEFAULT_DEPTH = 50;
+  public static final int DEFAULT_DEPTH = 100;
   public static final int NO_CAP = Integer.MAX_VALUE;
 
   public TrainingPlan {

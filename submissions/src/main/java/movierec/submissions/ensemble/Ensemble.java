@@ -117,7 +117,7 @@ public final class Ensemble {
     int[] validationUsers = IntStream.range(0, split.truth().length).filter(u -> split.truth()[u].length > 0).toArray();
     if (validationUsers.length < 6) throw new IllegalArgumentException("stacking needs at least 6 validation users, got " + validationUsers.length);
     List<RankedLists> validationLists = sources.stream().map(Source::validation).toList();
-    Stacking.Context validationContext = Stacking.Context.of(split.train());
+    Stacking.Context validationContext = Stacking.Context.of(split.train(), data.side());
     double[] auto = WeightTuner.normalize(sources.stream().mapToDouble(s -> Math.max(1e-12, s.metric())).toArray());
     EnsembleSpec blend = new EnsembleSpec(VotingMethod.BLEND, WeightMode.AUTO, RankDecay.NONE, ScoreNormalization.ZSCORE, spec.metric(), spec.tuneSamples(), spec.seed());
 
@@ -135,7 +135,7 @@ public final class Ensemble {
     Weighting autoBlend = new Weighting(auto, evaluator.score(blend.method().combiner(auto, blend).combine(validationLists, validationUsers, exclusions, depth)));
     int[] allUsers = IntStream.range(0, data.numUsers()).toArray();
     RankedLists finalLists = all.combine(sources.stream().map(Source::finalLists).toList(), allUsers, filters.build(data.interactions(), data.side()),
-        Stacking.Context.of(data.interactions()), depth);
+        Stacking.Context.of(data.interactions(), data.side()), depth);
     List<Evaluation> sourceResults = sources.stream().map(s -> evaluator.score(s.validation())).toList();
     return new Result(chosen, Optional.of(autoBlend), Optional.of(heldOut), finalLists, sourceResults);
   }

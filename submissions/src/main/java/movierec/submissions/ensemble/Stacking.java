@@ -1,35 +1,61 @@
 package movierec.submissions.ensemble;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
 import movierec.core.data.Interactions;
+import movierec.core.data.ItemAttribute;
+import movierec.core.data.ItemSide;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.RankedLists;
 
 /**
- * Stacking: the union of the sources' candidates re-ranked by gradient-boosted trees ({@link BoostedTrees})
- * that learned from validation answers which candidates are hits. A candidate's features are, per source,
- * its rank there (the list's length where the source did not list it) and its z-scored score (the source's
- * floor there), how many sources listed it, and two context figures that let the weighting differ by
- * case, which no fixed weight can: the item's popularity and the user's activity, each as a percentile of
- * the interactions the lists were made from (so that the features mean the same on the final lists, whose
- * sources saw more data). The number of trees is chosen on a third of the fitting users the trees did not
- * fit, then the trees are refitted on all of them.
+ * Stacking: the union of the sources' candidates re-ranked by XGBoost's LambdaMART ({@code rank:ndcg}, one
+ * query group per user, pairs drawn from each user's top K) trained on validation answers. A candidate's
+ * features are, per source, its rank and z-scored score there (missing where the source did not list it,
+ * which the trees route on their own), how many sources listed it, the sources' mean z-score (floors where
+ * unlisted: the linear blend, which trees would need many splits to rebuild), and context figures that
+ * let the weighting differ by case, which no fixed weight can: the item's popularity and the user's
+ * activity, each as a percentile of the interactions the lists were made from (so that the features mean
+ * the same on the final lists, whose sources saw more data), and the user's genre affinity to the item.
+ * The number of trees is chosen by early stopping on precision at K of a third of the fitting users the
+ * trees did not fit, then the trees are refitted on all of them.
  */
 public final class Stacking {
-  static final int MAX_TREES = 300;
-  /** Trees between two looks at the stopping users, and looks without a gain before boosting stops. */
-  private static final int CHECK_EVERY = 10;
-  private static final int PATIENCE = 5;
-  private static final int CONTEXT_FEATURES = 3;
+  static final int MAX_TREES = 400;
+  /** Rounds without a gain on the stopping users before boosting stops. */
+  private static final int STOPPING_ROUNDS = 30;
+  private static final int CONTEXT_FEATURES = 5;
 
-  /** What the features read beside the lists: the interactions the sources were trained on, as percentiles. */
-  public record Context(float[] itemPopularity, float[] userActivity) {
-    public static Context of(Interactions seen) {
+  /**
+   * What the features read beside the lists, from the interactions the sources were trained on: item
+   * popularity and user activity as percentiles, and each user's share of history per genre (no genres:
+   * no columns), from which a candidate's genre affinity is the sum over its genres.
+   */
+  public record Context(float[] itemPopularity, float[] userActivity, float[][] userGenreShare, int[][] itemGenres) {
+    public static Context of(Interactions seen, ItemSide side) {
       int[] counts = seen.itemCounts();
       int[] lengths = IntStream.range(0, seen.numUsers()).map(seen::length).toArray();
-      return new Context(percentiles(counts), percentiles(lengths));
+      ItemAttribute genres = side.genres();
+      float[][] share = new float[seen.numUsers()][genres.numValues()];
+      if (!genres.isEmpty()) {
+        IntStream.range(0, seen.numUsers()).parallel().forEach(u -> {
+          for (int item : seen.itemsOf(u)) for (int g : genres.of(item)) share[u][g] += 1f / seen.length(u);
+        });
+      }
+      return new Context(percentiles(counts), percentiles(lengths), share, genres.byItem());
+    }
+
+    float genreAffinity(int user, int item) {
+      float sum = 0;
+      for (int g : itemGenres[item]) sum += userGenreShare[user][g];
+      return sum;
     }
 
     /** Each value's share of values strictly below it, in [0, 1). */
@@ -60,12 +86,13 @@ public final class Stacking {
    * A fitted stacker for lists from {@code sources} sources.
    *
    * @param trees how many trees the stopping users chose
+   * @param gain each feature's total split gain over the trees
    */
-  public record Fitted(BoostedTrees.Model model, int sources, int trees) {
+  public record Fitted(Booster booster, int sources, int trees, double[] gain) {
     /** Each source's share of the trees' split gain over its rank and score features; equal when no split used any. */
     public double[] sourceImportance() {
       double[] w = new double[sources];
-      for (int s = 0; s < sources; s++) w[s] = model.gain()[2 * s] + model.gain()[2 * s + 1];
+      for (int s = 0; s < sources; s++) w[s] = gain[2 * s] + gain[2 * s + 1];
       double sum = Arrays.stream(w).sum();
       if (!(sum > 0)) Arrays.fill(w, 1.0);
       return WeightTuner.normalize(w);
@@ -75,7 +102,17 @@ public final class Stacking {
     public RankedLists combine(List<RankedLists> lists, int[] users, CandidateFilters.Exclusions exclusions, Context context, int depth) {
       if (lists.size() != sources) throw new IllegalArgumentException("fitted on " + sources + " sources, given " + lists.size());
       Rows rows = Rows.of(lists, users, exclusions, context);
-      double[] scores = rows.predict(model, model.trees().length);
+      float[] scores = xgboost(() -> {
+        DMatrix matrix = rows.matrix();
+        try {
+          float[][] predicted = booster.predict(matrix);
+          float[] flat = new float[predicted.length];
+          for (int r = 0; r < flat.length; r++) flat[r] = predicted[r][0];
+          return flat;
+        } finally {
+          matrix.dispose();
+        }
+      });
       int[][] items = new int[lists.get(0).numUsers()][0];
       float[][] outScores = new float[items.length][0];
       IntStream.range(0, users.length).parallel().forEach(r -> {
@@ -85,7 +122,7 @@ public final class Stacking {
         outScores[u] = new float[top.length];
         for (int i = 0; i < top.length; i++) {
           items[u][i] = rows.items[top[i]];
-          outScores[u][i] = (float) scores[top[i]];
+          outScores[u][i] = scores[top[i]];
         }
       });
       return new RankedLists(depth, items, outScores);
@@ -97,51 +134,74 @@ public final class Stacking {
   /**
    * Fits the stacker on the candidates of {@code users}, reading the answers of those users only.
    *
-   * @param k the cut-off of the recall that chooses the number of trees
-   * @param seed of the cut between fitting and stopping users
+   * @param k the cut-off the ranking objective and the stopping metric look at
+   * @param seed of the cut between fitting and stopping users, and of XGBoost
    */
   public static Fitted fit(List<RankedLists> lists, int[] users, int[][] truth, CandidateFilters.Exclusions exclusions, Context context, int k, long seed) {
     if (users.length < 3) throw new IllegalArgumentException("stacking needs at least 3 validation users, got " + users.length);
     int[][] parts = HonestTuning.parts(users, seed, 2.0 / 3);
-    Rows fitRows = Rows.of(lists, parts[0], exclusions, context);
-    Rows stopRows = Rows.of(lists, parts[1], exclusions, context);
-    StopChoice stop = new StopChoice(stopRows, truth, k);
-    new BoostedTrees(fitRows.values, fitRows.features, fitRows.labels(truth)).fit(MAX_TREES, BoostedTrees.Settings.DEFAULT, stop);
-    int trees = Math.max(CHECK_EVERY, stop.bestTrees);
-    Rows all = Rows.of(lists, users, exclusions, context);
-    BoostedTrees.Model model = new BoostedTrees(all.values, all.features, all.labels(truth)).fit(trees, BoostedTrees.Settings.DEFAULT, (n, t) -> true);
-    return new Fitted(model, lists.size(), trees);
+    Map<String, Object> params = params(k, seed);
+    int trees = xgboost(() -> {
+      DMatrix fitting = Rows.of(lists, parts[0], exclusions, context).labelled(truth);
+      DMatrix stopping = Rows.of(lists, parts[1], exclusions, context).labelled(truth);
+      try {
+        Map<String, DMatrix> watches = new LinkedHashMap<>();
+        watches.put("stopping", stopping);
+        Booster probe = XGBoost.train(fitting, params, MAX_TREES, watches, new float[1][MAX_TREES], null, null, STOPPING_ROUNDS);
+        String best = probe.getAttr("best_iteration");
+        probe.dispose();
+        return best == null ? MAX_TREES : Integer.parseInt(best) + 1;
+      } finally {
+        fitting.dispose();
+        stopping.dispose();
+      }
+    });
+    return xgboost(() -> {
+      DMatrix all = Rows.of(lists, users, exclusions, context).labelled(truth);
+      try {
+        Booster booster = XGBoost.train(all, params, trees, Map.of(), null, null);
+        int features = 2 * lists.size() + CONTEXT_FEATURES;
+        double[] gain = new double[features];
+        booster.getScore("", "total_gain").forEach((name, g) -> gain[Integer.parseInt(name.substring(1))] = g);
+        return new Fitted(booster, lists.size(), trees, gain);
+      } finally {
+        all.dispose();
+      }
+    });
   }
 
-  /** Follows the stopping users' recall as trees are added: the count where it peaked, stopping after {@link #PATIENCE} looks without a gain. */
-  private static final class StopChoice implements BoostedTrees.Monitor {
-    private final Rows rows;
-    private final int[][] truth;
-    private final int k;
-    private final double[] scores;
-    int bestTrees;
-    private double bestRecall = -1;
-    private int looksWithoutGain;
+  /**
+   * LambdaMART on each user's top-K pairs; no row or column sampling and a fixed thread count, so that a
+   * fit is the same every time.
+   */
+  private static Map<String, Object> params(int k, long seed) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("objective", "rank:ndcg");
+    p.put("lambdarank_pair_method", "topk");
+    p.put("lambdarank_num_pair_per_sample", k);
+    p.put("eval_metric", "pre@" + k);
+    p.put("maximize_evaluation_metrics", "true");
+    p.put("tree_method", "hist");
+    p.put("max_depth", 6);
+    p.put("eta", 0.1);
+    // Ranking gradients are small per row: the default of 1 would stop splits on few users' candidates.
+    p.put("min_child_weight", 0.01);
+    p.put("nthread", Runtime.getRuntime().availableProcessors());
+    p.put("seed", seed);
+    p.put("verbosity", 0);
+    p.put("verbose_eval", "false");
+    return p;
+  }
 
-    StopChoice(Rows rows, int[][] truth, int k) {
-      this.rows = rows;
-      this.truth = truth;
-      this.k = k;
-      this.scores = new double[rows.count()];
-    }
+  private interface XgboostCall<T> {
+    T call() throws XGBoostError;
+  }
 
-    @Override
-    public boolean afterTree(int trees, BoostedTrees.Tree tree) {
-      IntStream.range(0, scores.length).parallel().forEach(r -> scores[r] += tree.predict(rows.values, r * rows.features));
-      if (trees % CHECK_EVERY != 0) return true;
-      double recall = rows.recall(scores, truth, k);
-      if (recall > bestRecall) {
-        bestRecall = recall;
-        bestTrees = trees;
-        looksWithoutGain = 0;
-        return true;
-      }
-      return ++looksWithoutGain < PATIENCE;
+  private static <T> T xgboost(XgboostCall<T> call) {
+    try {
+      return call.call();
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost: " + e.getMessage(), e);
     }
   }
 
@@ -152,7 +212,7 @@ public final class Stacking {
     /** User r's rows are [start[r], start[r + 1]). */
     final int[] start;
     final int[] items;
-    /** Row-major, {@code features} per row. */
+    /** Row-major, {@code features} per row; NaN where a source did not list the item. */
     final float[] values;
 
     private Rows(int features, int[] users, int[] start, int[] items, float[] values) {
@@ -186,64 +246,51 @@ public final class Stacking {
             for (int c = 0; c < candidates.length; c++) {
               int o = (start[r] + c) * features;
               int rank = rankOf[candidates[c]];
-              values[o + 2 * s] = rank >= 0 ? rank : list.length;
-              values[o + 2 * s + 1] = table.normalized(r, s, c);
+              float z = table.normalized(r, s, c);
+              values[o + 2 * s] = rank >= 0 ? rank : Float.NaN;
+              values[o + 2 * s + 1] = rank >= 0 ? z : Float.NaN;
               if (rank >= 0) values[o + 2 * sources] += 1;
+              values[o + 2 * sources + 1] += z / sources;
             }
             for (int item : list) rankOf[item] = -1;
           }
           for (int c = 0; c < candidates.length; c++) {
             int o = (start[r] + c) * features;
-            values[o + 2 * sources + 1] = context.itemPopularity()[candidates[c]];
-            values[o + 2 * sources + 2] = context.userActivity()[u];
+            values[o + 2 * sources + 2] = context.itemPopularity()[candidates[c]];
+            values[o + 2 * sources + 3] = context.userActivity()[u];
+            values[o + 2 * sources + 4] = context.genreAffinity(u, candidates[c]);
           }
         }
       });
       return new Rows(features, users.clone(), start, items, values);
     }
 
-    int count() {
-      return items.length;
+    DMatrix matrix() throws XGBoostError {
+      return new DMatrix(values, items.length, features, Float.NaN);
     }
 
-    boolean[] labels(int[][] truth) {
-      boolean[] labels = new boolean[items.length];
+    /** The rows with 0/1 labels from {@code truth} and one query group per user (users without candidates have none). */
+    DMatrix labelled(int[][] truth) throws XGBoostError {
+      float[] labels = new float[items.length];
       for (int r = 0; r < users.length; r++) {
         int[] answers = truth[users[r]];
-        for (int c = start[r]; c < start[r + 1]; c++) labels[c] = Arrays.binarySearch(answers, items[c]) >= 0;
+        for (int c = start[r]; c < start[r + 1]; c++) labels[c] = Arrays.binarySearch(answers, items[c]) >= 0 ? 1 : 0;
       }
-      return labels;
-    }
-
-    double[] predict(BoostedTrees.Model model, int trees) {
-      double[] scores = new double[items.length];
-      IntStream.range(0, items.length).parallel().forEach(c -> scores[c] = model.predict(values, c * features, trees));
-      return scores;
+      int[] groups = IntStream.range(0, users.length).map(r -> start[r + 1] - start[r]).filter(n -> n > 0).toArray();
+      DMatrix matrix = matrix();
+      matrix.setLabel(labels);
+      matrix.setGroup(groups);
+      return matrix;
     }
 
     /** User r's best {@code depth} rows by score, best first; ties go to the lower item (rows are in item order). */
-    int[] top(int r, double[] scores, int depth) {
+    int[] top(int r, float[] scores, int depth) {
       Integer[] order = IntStream.range(start[r], start[r + 1]).boxed().toArray(Integer[]::new);
-      Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+      Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
       int n = Math.min(depth, order.length);
       int[] top = new int[n];
       for (int i = 0; i < n; i++) top[i] = order[i];
       return top;
-    }
-
-    /** Mean recall at {@code k} (answers capped at k) of the users with answers. */
-    double recall(double[] scores, int[][] truth, int k) {
-      double sum = 0;
-      int evaluated = 0;
-      for (int r = 0; r < users.length; r++) {
-        int[] answers = truth[users[r]];
-        if (answers.length == 0) continue;
-        evaluated++;
-        int found = 0;
-        for (int row : top(r, scores, k)) if (Arrays.binarySearch(answers, items[row]) >= 0) found++;
-        sum += (double) found / Math.min(k, answers.length);
-      }
-      return evaluated == 0 ? 0 : sum / evaluated;
     }
   }
 }

@@ -53,7 +53,7 @@ class StackingTest {
       Arrays.sort(truth[u]);
     }
     exclusions = CandidateFilters.SEEN_ONLY.build(data.interactions(), data.side());
-    context = Stacking.Context.of(data.interactions());
+    context = Stacking.Context.of(data.interactions(), data.side());
   }
 
   /** Users 1..120 have each seen one of items 50..59; user 121 has seen all 60, so that every item is in the catalog. */
