@@ -3,6 +3,7 @@ package movierec.models.recvae;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import movierec.core.data.Interactions;
 import movierec.models.nn.Adam;
 import movierec.models.nn.Dense;
@@ -21,6 +22,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * posterior of the encoder as it was after the previous round (weight 3/4) and a wide N(0, e^10). Each
  * epoch alternates encoder passes (with input dropout) and one decoder pass (without); a user's KL
  * weight is γ times the length of the user's history (β rescaling).
+ *
+ * <p>The frozen encoder's posterior of every user is computed once per round, when the prior is updated,
+ * rather than by a second encoder in every step: the encoder does not change during the decoder pass,
+ * so that pass reuses the same codes and runs no encoder at all. Per epoch this is one encoder forward
+ * pass over the users in place of seven.
  */
 public final class RecVae extends NeuralModel {
   private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -29,8 +35,11 @@ public final class RecVae extends NeuralModel {
 
   private final RecVaeParams p;
   private Encoder encoder;
-  /** The previous round's encoder, frozen: its posterior is one component of the prior. */
-  private Encoder previous;
+  /**
+   * [μ, log σ²] (rows × 2·latent) of every training row under the encoder as it was when the prior was
+   * last updated, without dropout: one component of the prior, and the decoder pass's posterior.
+   */
+  private float[] priorCodes;
   private Dense decoder;
   private Adam encoderAdam;
   private Adam decoderAdam;
@@ -53,8 +62,7 @@ public final class RecVae extends NeuralModel {
   protected List<Param> build(Interactions train, SplittableRandom init) {
     encoder = new Encoder(train.numItems(), p.hidden(), p.latent(), init);
     decoder = new Dense(p.latent(), train.numItems(), init);
-    previous = new Encoder(train.numItems(), p.hidden(), p.latent(), init);
-    updatePrior();
+    priorCodes = null;
     encoderAdam = new Adam(encoder.params(), p.learningRate(), 0);
     decoderAdam = new Adam(decoder.params(), p.learningRate(), 0);
     List<Param> params = new ArrayList<>(encoder.params());
@@ -63,13 +71,27 @@ public final class RecVae extends NeuralModel {
   }
 
   private void updatePrior() {
-    List<Param> from = encoder.params();
-    List<Param> to = previous.params();
-    for (int k = 0; k < from.size(); k++) to.get(k).setValues(from.get(k).values());
+    Interactions rows = train();
+    int width = 2 * p.latent();
+    priorCodes = new float[rows.numUsers() * width];
+    int size = p.batchSize();
+    for (int from = 0; from < rows.numUsers(); from += size) {
+      int[] users = IntStream.range(from, Math.min(rows.numUsers(), from + size)).toArray();
+      float[] code = Tensors.read(encoder.forward(SparseRows.of(rows, users).normalized(0, null)));
+      System.arraycopy(code, 0, priorCodes, from * width, users.length * width);
+    }
+  }
+
+  private float[] priorCodes(int[] users) {
+    int width = 2 * p.latent();
+    float[] out = new float[users.length * width];
+    for (int b = 0; b < users.length; b++) System.arraycopy(priorCodes, users[b] * width, out, b * width, width);
+    return out;
   }
 
   @Override
   protected double trainEpoch(int epoch) {
+    if (priorCodes == null) updatePrior();
     for (int pass = 0; pass < p.encoderPasses(); pass++) pass(users -> step(users, true));
     updatePrior();
     return pass(users -> step(users, false));
@@ -77,24 +99,24 @@ public final class RecVae extends NeuralModel {
 
   private double step(int[] users, boolean encoderStep) {
     SparseRows x = SparseRows.of(train(), users);
-    SparseRows input = x.normalized(encoderStep ? p.dropout() : 0, rng);
+    SparseRows input = encoderStep ? x.normalized(p.dropout(), rng) : null;
     float[] noise = new float[users.length * p.latent()];
     for (int k = 0; k < noise.length; k++) noise[k] = (float) rng.nextGaussian();
-    double loss = lossAndGradients(x, input, noise, encoderStep);
+    double loss = lossAndGradients(x, input, priorCodes(users), noise, encoderStep);
     (encoderStep ? encoderAdam : decoderAdam).step();
     return loss * users.length;
   }
 
   /**
-   * The batch's mean negative ELBO with the composite prior, given the encoder's input and the noise ε.
-   * Sets the encoder's gradients when {@code encoderStep}, the decoder's otherwise (the KL term does not
-   * depend on the decoder).
+   * The batch's mean negative ELBO with the composite prior, given the frozen encoder's codes of the batch
+   * ({@code old}) and the noise ε. An encoder step encodes {@code input} and sets the encoder's gradients;
+   * a decoder step takes {@code old} as the posterior (the encoder is the frozen one then) and sets the
+   * decoder's (the KL term does not depend on the decoder).
    */
-  double lossAndGradients(SparseRows x, SparseRows input, float[] noise, boolean encoderStep) {
+  double lossAndGradients(SparseRows x, SparseRows input, float[] old, float[] noise, boolean encoderStep) {
     int n = x.rows();
     int zDim = p.latent();
-    float[] code = Tensors.read(encoder.forward(input));
-    float[] old = Tensors.read(previous.forward(x.normalized(0, null)));
+    float[] code = encoderStep ? Tensors.read(encoder.forward(input)) : old;
     float[] z = new float[n * zDim];
     // dKL/dz per entry: Σ_k r_k (z - m_k) / var_k over the prior's components (r = their posterior weights).
     float[] klGradZ = new float[n * zDim];
