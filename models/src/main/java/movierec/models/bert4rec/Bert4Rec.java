@@ -15,7 +15,9 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * with Bidirectional Encoder Representations from Transformer", CIKM 2019. Bidirectional self-attention
  * blocks trained on the cloze task: random items of each window of a user's history are replaced by a mask
  * token and predicted by a softmax over all items (output embeddings shared with the input). A user is
- * scored by appending the mask token after their latest item.
+ * scored by appending the mask token after their latest item. As the paper's own training data adds samples
+ * whose last item alone is masked (to match that scoring), every window's latest item is masked too
+ * ({@code mask_latest}).
  *
  * <p>The paper's output layer has a GELU projection and an item bias before the shared embeddings; here
  * the encoder's output meets the embeddings directly, as in SASRec.
@@ -44,6 +46,7 @@ public final class Bert4Rec extends SequenceModel {
   protected void trainingExample(Interactions x, int user, int end, Batch b, int row, SplittableRandom random) {
     b.window(b.tokens(), row, x, user, end);
     b.cloze(row, params.maskProbability(), maskToken(), random);
+    if (params.maskLatest()) b.maskLatest(row, maskToken());
   }
 
   @Override

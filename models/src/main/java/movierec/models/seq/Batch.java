@@ -84,6 +84,17 @@ public final class Batch {
     }
   }
 
+  /**
+   * Masks row {@code row}'s latest item (its last position) and makes it that position's target, unless
+   * it is padding or masked already: the next-item task that scoring asks (a mask after the latest item).
+   */
+  public void maskLatest(int row, int mask) {
+    int p = (row + 1) * len - 1;
+    if (tokens[p] >= pad) return;
+    targets[p] = tokens[p];
+    tokens[p] = mask;
+  }
+
   /** Shifts row {@code row}'s tokens one position left, dropping the oldest, and puts {@code token} last. */
   public void append(int row, int token) {
     int base = row * len;

@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import movierec.core.data.Dataset;
 import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.Metric;
@@ -32,13 +34,16 @@ import movierec.runners.trial.DatasetSpec;
  * Trains families at their defaults on one dataset with the standard hold-out split and prints a
  * table of validation Recall@10 and NDCG@10 beside MostPopular and EASE: what a team reads to pick
  * what to sweep. Each family runs in its own JVM, so its peak memory is its own, a crash or an
- * out-of-memory error costs one row, and a family over the time limit is killed.
+ * out-of-memory error costs one row, and a family over the time limit is killed (its row then shows its best
+ * epoch so far, marked as cut).
  */
 public final class QualityBench {
   /** The references every table is read against; they run first even when not asked for. */
   public static final List<String> REFERENCES = List.of("mostpop", "ease");
   private static final String RESULT = "QUALITY-RESULT\t";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The child's per-epoch line (see {@link #main}): epoch, recall@10, ndcg@10. */
+  private static final Pattern EPOCH_LINE = Pattern.compile("^epoch +(\\d+) .*recall@10 ([0-9.]+) +ndcg@10 ([0-9.]+)");
 
   /**
    * @param split the hold-out (its seed also seeds the models)
@@ -62,8 +67,14 @@ public final class QualityBench {
    * @param epochs epochs run (0 for closed-form families)
    * @param bestEpoch the epoch whose weights were kept
    * @param peakMb the JVM's peak resident memory (VmHWM), -1 where /proc is missing
+   * @param cut why training was stopped before it ended (the time limit), null when it ran its course: the
+   *     figures are then its best epoch so far, a lower bound
    */
-  public record Row(String family, double recall, double ndcg, int epochs, int bestEpoch, double seconds, long peakMb, String failure) {
+  public record Row(String family, double recall, double ndcg, int epochs, int bestEpoch, double seconds, long peakMb, String failure, String cut) {
+    Row(String family, double recall, double ndcg, int epochs, int bestEpoch, double seconds, long peakMb, String failure) {
+      this(family, recall, ndcg, epochs, bestEpoch, seconds, peakMb, failure, null);
+    }
+
     static Row failed(String family, String why, double seconds) {
       return new Row(family, Double.NaN, Double.NaN, 0, 0, seconds, -1, why);
     }
@@ -141,11 +152,21 @@ public final class QualityBench {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     List<String> tail = new ArrayList<>();
     Row[] found = new Row[1];
+    // The best epoch so far, for a family cut by the limit: [epoch, recall, ndcg, epochs seen].
+    double[] best = {0, -1, 0, 0};
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
+          Matcher epoch = EPOCH_LINE.matcher(line);
           if (line.startsWith(RESULT)) found[0] = Row.decode(line.substring(RESULT.length()));
-          else if (!line.isBlank()) {
+          else if (epoch.find()) {
+            best[3] = Integer.parseInt(epoch.group(1));
+            if (Double.parseDouble(epoch.group(2)) > best[1]) {
+              best[0] = best[3];
+              best[1] = Double.parseDouble(epoch.group(2));
+              best[2] = Double.parseDouble(epoch.group(3));
+            }
+          } else if (!line.isBlank()) {
             tail.add(line);
             if (tail.size() > 3) tail.remove(0);
           }
@@ -158,9 +179,12 @@ public final class QualityBench {
     boolean finished = p.waitFor(s.timeoutSeconds(), TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (!finished) {
+      long peakMb = peakResidentMb(Path.of("/proc", Long.toString(p.pid()), "status"));
       p.destroyForcibly().waitFor();
       reader.join();
-      return Row.failed(family, "over the " + s.timeoutSeconds() + " s limit", seconds);
+      String cut = "cut at the " + s.timeoutSeconds() + " s limit";
+      if (best[0] == 0) return Row.failed(family, cut + " before its first epoch ended", seconds);
+      return new Row(family, best[1], best[2], (int) best[3], (int) best[0], seconds, peakMb, null, cut);
     }
     reader.join();
     if (found[0] != null) return found[0];
@@ -195,8 +219,13 @@ public final class QualityBench {
 
   /** Peak resident set of this JVM in MB (heap, off-heap tensors and natives alike). */
   static long peakResidentMb() {
+    return peakResidentMb(Path.of("/proc/self/status"));
+  }
+
+  /** Peak resident set in MB from a /proc status file, -1 where there is none. */
+  private static long peakResidentMb(Path status) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      for (String line : Files.readAllLines(status)) {
         if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
       }
     } catch (IOException | RuntimeException e) {
@@ -215,7 +244,7 @@ public final class QualityBench {
     if (r.failure() != null) return String.format("%-12s %s (%.0f s)", r.family(), "FAILED: " + r.failure(), r.seconds());
     return String.format("%-12s %9.4f %9.4f %7s %7s %8s %7s %9.1f %8s", r.family(), r.recall(), r.ndcg(), ratio(r, measured, "mostpop"),
         ratio(r, measured, "ease"), r.epochs() > 0 ? Integer.toString(r.epochs()) : "-", r.bestEpoch() > 0 ? Integer.toString(r.bestEpoch()) : "-",
-        r.seconds(), r.peakMb() >= 0 ? Long.toString(r.peakMb()) : "-");
+        r.seconds(), r.peakMb() >= 0 ? Long.toString(r.peakMb()) : "-") + (r.cut() == null ? "" : "   (" + r.cut() + ": at least this)");
   }
 
   private static String ratio(Row r, List<Row> measured, String reference) {
