@@ -18,7 +18,7 @@ import movierec.core.data.Interactions;
  */
 public final class PanelMatrix {
   /** Columns per panel: a 6,807-row panel is 870 KB, streamed once per batch. */
-  static final int WIDTH = 32;
+  public static final int WIDTH = 32;
   /** Rows per pass over the panels: 512 × 32 floats of accumulators (64 KB) stay in L2. */
   static final int BATCH = 512;
   static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -70,38 +70,29 @@ public final class PanelMatrix {
     return out;
   }
 
-  /** Overwrites this matrix with {@code alpha·a + beta·b}, a and b row-major of this shape (one pass, no temporary). */
-  public void setCombination(float alpha, float[] a, float beta, float[] b) {
-    if (a.length != panels.length || b.length != panels.length) throw new IllegalArgumentException("matrix is not " + rows + " × " + cols);
-    Parallel.forRange(panelCount(cols), 1, (from, to) -> {
-      for (int p = from; p < to; p++) {
-        int j0 = p * WIDTH;
-        int w = Math.min(WIDTH, cols - j0);
-        int base = j0 * rows;
-        for (int i = 0; i < rows; i++) {
-          int dst = base + i * w;
-          int src = i * cols + j0;
-          for (int j = 0; j < w; j++) panels[dst + j] = alpha * a[src + j] + beta * b[src + j];
-        }
-      }
+  /** Overwrites this matrix with {@code alpha·a + beta·b}, a and b of this shape (one sequential pass, no temporary). */
+  public void setCombination(float alpha, PanelMatrix a, float beta, PanelMatrix b) {
+    if (a.panels.length != panels.length || b.panels.length != panels.length) throw new IllegalArgumentException("matrix is not " + rows + " × " + cols);
+    float[] x = a.panels;
+    float[] y = b.panels;
+    Parallel.forRange(panels.length, 1 << 16, (from, to) -> {
+      for (int k = from; k < to; k++) panels[k] = alpha * x[k] + beta * y[k];
     });
   }
 
-  /** {@code y = alpha·M + beta·y} for a row-major y of this shape. */
-  public void combineInto(float[] y, float alpha, float beta) {
-    if (y.length != panels.length) throw new IllegalArgumentException("matrix is not " + rows + " × " + cols);
-    Parallel.forRange(panelCount(cols), 1, (from, to) -> {
-      for (int p = from; p < to; p++) {
-        int j0 = p * WIDTH;
-        int w = Math.min(WIDTH, cols - j0);
-        int base = j0 * rows;
-        for (int i = 0; i < rows; i++) {
-          int src = base + i * w;
-          int dst = i * cols + j0;
-          for (int j = 0; j < w; j++) y[dst + j] = alpha * panels[src + j] + beta * y[dst + j];
-        }
-      }
-    });
+  /**
+   * The storage itself, panel after panel: panel p holds columns [j0, j0 + w) with j0 = p·{@link #WIDTH} and
+   * w = min(WIDTH, cols − j0), row i of it at {@code j0·rows + i·w}; {@link #index} maps an entry. Elementwise
+   * passes over matrices of one shape (ADMM-SLIM's iterates) run over it in order, without a row-major copy.
+   */
+  public float[] values() {
+    return panels;
+  }
+
+  /** Where entry (row, col) is in {@link #values()}. */
+  public int index(int row, int col) {
+    int j0 = col / WIDTH * WIDTH;
+    return j0 * rows + row * Math.min(WIDTH, cols - j0) + col - j0;
   }
 
   public int rows() {
@@ -112,6 +103,16 @@ public final class PanelMatrix {
     return cols;
   }
 
+  /**
+   * Receives one finished block of a product {@link #sumRows(Interactions, int[], BlockSink)}: the product's rows
+   * {@code first .. first + count} (positions in its {@code users}) at columns {@code [j0, j0 + w)}, row r's values at
+   * {@code acc[r·WIDTH ..]}. Blocks of different panels arrive concurrently, each block once.
+   */
+  @FunctionalInterface
+  public interface BlockSink {
+    void accept(int first, int count, int j0, int w, float[] acc);
+  }
+
   /** {@code out[b, :] = Σ_{i ∈ x.row(users[b])} M[i, :]} (users.length × cols, row-major); x has {@link #rows} items. */
   public void sumRows(Interactions x, int[] users, float[] out) {
     sumRows(x, users, out, VECTOR_API);
@@ -119,15 +120,26 @@ public final class PanelMatrix {
 
   /** As {@link #sumRows(Interactions, int[], float[])}, with the Vector API kernel or the scalar one (tests compare them). */
   void sumRows(Interactions x, int[] users, float[] out, boolean vector) {
+    sumRows(x, users, (first, count, j0, w, acc) -> {
+      for (int r = 0; r < count; r++) System.arraycopy(acc, r * WIDTH, out, (first + r) * cols + j0, w);
+    }, vector);
+  }
+
+  /** The same product handed over block by block, for a caller that consumes it in place of storing it. */
+  public void sumRows(Interactions x, int[] users, BlockSink sink) {
+    sumRows(x, users, sink, VECTOR_API);
+  }
+
+  private void sumRows(Interactions x, int[] users, BlockSink sink, boolean vector) {
     if (x.numItems() != rows) throw new IllegalArgumentException("rows have " + x.numItems() + " items, the matrix " + rows + " rows");
     // Batches of at most BATCH rows keep the accumulators in L2 (ADMM-SLIM's Xᵀ products have one row per item).
     for (int from = 0; from < users.length; from += BATCH) {
       int to = Math.min(users.length, from + BATCH);
-      sumBatch(x, Arrays.copyOfRange(users, from, to), out, from * cols, vector);
+      sumBatch(x, Arrays.copyOfRange(users, from, to), from, sink, vector);
     }
   }
 
-  private void sumBatch(Interactions x, int[] users, float[] out, int outOffset, boolean vector) {
+  private void sumBatch(Interactions x, int[] users, int first, BlockSink sink, boolean vector) {
     int batch = users.length;
     // The batch transposed: for each item, the accumulator offsets (batch row × WIDTH) of the users who have it.
     int[] itemStart = new int[rows + 1];
@@ -147,7 +159,7 @@ public final class PanelMatrix {
         Arrays.fill(acc, 0f);
         if (vector && w == WIDTH) VectorPanels.addRows(panels, base, rows, itemStart, accOffsets, acc);
         else addRows(base, w, itemStart, accOffsets, acc);
-        for (int b = 0; b < batch; b++) System.arraycopy(acc, b * WIDTH, out, outOffset + b * cols + j0, w);
+        sink.accept(first, batch, j0, w, acc);
       }
     });
   }
