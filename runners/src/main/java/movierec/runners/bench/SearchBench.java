@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.function.ToDoubleFunction;
 import movierec.runners.search.Assignment;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import movierec.runners.search.Distribution;
 import movierec.runners.search.Pruner;
 import movierec.runners.search.RandomSampler;
@@ -23,6 +22,7 @@ import movierec.runners.search.Search;
 import movierec.runners.search.SearchSpace;
 import movierec.runners.search.SearchTrial;
 import movierec.runners.search.TpeSampler;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
  * {@code movierec bench search}: movierec's TPE against Optuna's {@code TPESampler} (pinned in
