@@ -1,5 +1,6 @@
 package movierec.core.eval;
 
+import java.util.stream.IntStream;
 import movierec.core.data.Dataset;
 import movierec.core.data.Interactions;
 import movierec.core.data.ItemSide;
@@ -50,19 +51,22 @@ public record CandidateFilters(Integer futureYearMargin, int minItemInteractions
     private final Interactions seen;
     private final int[] years;
     private final boolean[] globallyExcluded;
+    /** The items of {@link #globallyExcluded}, so that masking a row costs what is excluded, not the catalog. */
+    private final int[] globallyExcludedItems;
     private final int[] maxYear;
 
     Exclusions(Interactions seen, int[] years, boolean[] globallyExcluded, int[] maxYear) {
       this.seen = seen;
       this.years = years;
       this.globallyExcluded = globallyExcluded;
+      this.globallyExcludedItems = IntStream.range(0, globallyExcluded.length).filter(i -> globallyExcluded[i]).toArray();
       this.maxYear = maxYear;
     }
 
     public void apply(int user, float[] scores, int offset) {
-      int n = seen.numItems();
-      for (int i = 0; i < n; i++) if (globallyExcluded[i]) scores[offset + i] = Float.NEGATIVE_INFINITY;
+      for (int i : globallyExcludedItems) scores[offset + i] = Float.NEGATIVE_INFINITY;
       if (maxYear != null) {
+        int n = seen.numItems();
         int limit = maxYear[user];
         for (int i = 0; i < n; i++) {
           if (years[i] != ItemSide.NO_YEAR && years[i] > limit) scores[offset + i] = Float.NEGATIVE_INFINITY;

@@ -46,22 +46,33 @@ class TopKTest {
     assertArrayEquals(new int[] {1, 2}, items, "indices are relative to the row");
   }
 
-  /** Random rows with many ties and excluded items: the heap keeps exactly what a full sort ranks first. */
+  /**
+   * Random rows (inside a larger buffer) with many ties, NaNs and excluded items: the heap keeps exactly what a full
+   * sort ranks first, with the Vector API scan and without it.
+   */
   @Test
   void matchesAFullSort() {
     SplittableRandom rng = new SplittableRandom(9);
-    for (int trial = 0; trial < 200; trial++) {
+    for (int trial = 0; trial < 400; trial++) {
       int n = 1 + rng.nextInt(400);
       int k = 1 + rng.nextInt(60);
-      float[] scores = new float[n];
-      for (int i = 0; i < n; i++) scores[i] = rng.nextInt(10) == 0 ? Float.NEGATIVE_INFINITY : rng.nextInt(20);
-      Integer[] order = IntStream.range(0, n).filter(i -> scores[i] != Float.NEGATIVE_INFINITY).boxed().toArray(Integer[]::new);
+      int offset = rng.nextInt(20);
+      float[] buffer = new float[offset + n + rng.nextInt(20)];
+      Arrays.fill(buffer, 100f);
+      for (int i = 0; i < n; i++) {
+        int kind = rng.nextInt(20);
+        buffer[offset + i] = kind == 0 ? Float.NEGATIVE_INFINITY : kind == 1 ? Float.NaN : rng.nextInt(20);
+      }
+      float[] scores = Arrays.copyOfRange(buffer, offset, offset + n);
+      Integer[] order = IntStream.range(0, n).filter(i -> scores[i] != Float.NEGATIVE_INFINITY && !Float.isNaN(scores[i])).boxed().toArray(Integer[]::new);
       Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
       int[] expected = Arrays.stream(order).limit(k).mapToInt(Integer::intValue).toArray();
-      int[] items = new int[k];
-      float[] kept = new float[k];
-      int found = TopK.select(scores, 0, n, k, items, kept);
-      assertArrayEquals(expected, Arrays.copyOf(items, found), "trial " + trial);
+      for (boolean vector : new boolean[] {true, false}) {
+        int[] items = new int[k];
+        float[] kept = new float[k];
+        int found = TopK.select(buffer, offset, n, k, items, kept, vector);
+        assertArrayEquals(expected, Arrays.copyOf(items, found), "trial " + trial + (vector ? ", vector scan" : ", scalar scan"));
+      }
     }
   }
 }
