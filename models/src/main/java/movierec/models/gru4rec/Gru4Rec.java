@@ -3,7 +3,7 @@ package movierec.models.gru4rec;
 import movierec.models.seq.Graph;
 import movierec.models.seq.Objective;
 import movierec.models.seq.Pooling;
-import movierec.models.seq.SequenceModel;
+import movierec.models.seq.SameDiffSequenceModel;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 
@@ -14,7 +14,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * user's recent history (users here have one long session each), and items enter through an embedding
  * shared with the output layer rather than one-hot.
  */
-public final class Gru4Rec extends SequenceModel {
+public final class Gru4Rec extends SameDiffSequenceModel {
   private final Gru4RecParams params;
 
   public Gru4Rec(Gru4RecParams params) {

@@ -9,8 +9,8 @@ import movierec.models.seq.Batch;
 import movierec.models.seq.Graph;
 import movierec.models.seq.Objective;
 import movierec.models.seq.Pooling;
-import movierec.models.seq.SequenceModel;
-import movierec.models.seq.Transformer;
+import movierec.models.seq.SameDiffSequenceModel;
+import movierec.models.seq.SameDiffTransformer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the genres only (the paper uses one attribute type per dataset); without genres pre-training is MIP
  * alone. The attribute heads are pre-training only, so model files do not carry them.
  */
-public final class S3Rec extends SequenceModel {
+public final class S3Rec extends SameDiffSequenceModel {
   private static final String CAUSAL = "causal";
   private static final String GENRES = "genre_targets";
   private static final String AAP = "aap_weights";
@@ -74,8 +74,8 @@ public final class S3Rec extends SequenceModel {
   protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
     int d = params.hidden();
     // 1 keeps the causal mask, 0 (in pre-training) lifts it.
-    SDVariable order = Transformer.causal(g).mul(g.sd().placeHolder(CAUSAL, DataType.FLOAT));
-    return Transformer.encode(g, Transformer.positional(g, x, valid, d), valid, order, d, params.blocks(), params.heads(), d);
+    SDVariable order = SameDiffTransformer.causal(g).mul(g.sd().placeHolder(CAUSAL, DataType.FLOAT));
+    return SameDiffTransformer.encode(g, SameDiffTransformer.positional(g, x, valid, d), valid, order, d, params.blocks(), params.heads(), d);
   }
 
   @Override

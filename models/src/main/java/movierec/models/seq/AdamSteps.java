@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Adam (Kingma and Ba 2015) over a graph's variables by name, with L2 weight added to the gradient as
  * SameDiff's {@code TrainingConfig.l2} does: the training loop computes gradients itself (see
- * {@link SequenceModel}'s embedded lookups), so it applies them itself, with ND4J's fused updater.
+ * {@link SameDiffSequenceModel}'s embedded lookups), so it applies them itself, with ND4J's fused updater.
  */
 final class AdamSteps {
   private static final double BETA1 = 0.9;
