@@ -3,16 +3,15 @@ package movierec.models.bert4rec;
 import java.util.SplittableRandom;
 import movierec.core.data.Interactions;
 import movierec.models.seq.Batch;
-import movierec.models.seq.Graph;
+import movierec.models.seq.Net;
 import movierec.models.seq.Objective;
 import movierec.models.seq.Pooling;
-import movierec.models.seq.SameDiffSequenceModel;
-import movierec.models.seq.SameDiffTransformer;
-import org.nd4j.autodiff.samediff.SDVariable;
+import movierec.models.seq.SequenceModel;
+import movierec.models.seq.Transformer;
 
 /**
  * BERT4Rec: F. Sun, J. Liu, J. Wu, C. Pei, X. Lin, W. Ou, P. Jiang, "BERT4Rec: Sequential Recommendation
- * with Bidirectional Encoder Representations from SameDiffTransformer", CIKM 2019. Bidirectional self-attention
+ * with Bidirectional Encoder Representations from Transformer", CIKM 2019. Bidirectional self-attention
  * blocks trained on the cloze task: random items of each window of a user's history are replaced by a mask
  * token and predicted by a softmax over all items (output embeddings shared with the input). A user is
  * scored by appending the mask token after their latest item. As the paper's own training data adds samples
@@ -22,11 +21,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * <p>The paper's output layer has a GELU projection and an item bias before the shared embeddings; here
  * the encoder's output meets the embeddings directly, as in SASRec.
  */
-public final class Bert4Rec extends SameDiffSequenceModel {
+public final class Bert4Rec extends SequenceModel {
   private final Bert4RecParams params;
 
   public Bert4Rec(Bert4RecParams params) {
-    super(params, Objective.SOFTMAX, Pooling.LAST, "movierec.bert4rec.v1");
+    super(params, Objective.SOFTMAX, Pooling.LAST, "movierec.bert4rec.v2");
     this.params = params;
   }
 
@@ -36,10 +35,11 @@ public final class Bert4Rec extends SameDiffSequenceModel {
   }
 
   @Override
-  protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
+  protected Encoder encoder(Net net) {
     int d = params.hidden();
     // The paper's feed-forward layer is 4× wider than the blocks.
-    return SameDiffTransformer.encode(g, SameDiffTransformer.positional(g, x, valid, d), valid, null, d, params.blocks(), params.heads(), 4 * d);
+    Transformer transformer = new Transformer(net, d, params.blocks(), params.heads(), 4 * d);
+    return (x, valid) -> transformer.encode(x, valid, false);
   }
 
   @Override
