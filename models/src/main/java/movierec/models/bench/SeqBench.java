@@ -84,6 +84,7 @@ public final class SeqBench {
           "--ratings", dir.resolve(DatasetLoader.RATINGS).toString(), "--epochs", shapes.get(0), "--batch", shapes.get(1), "--hidden", shapes.get(2),
           "--max-len", shapes.get(3), "--blocks", shapes.get(4), "--heads", shapes.get(5), "--dropout", shapes.get(6), "--lr", shapes.get(7)));
       if (p.containsKey("mask_probability")) command.addAll(List.of("--mask", String.valueOf(p.get("mask_probability"))));
+      if (Boolean.TRUE.equals(p.get("mask_latest"))) command.add("--mask-latest");
       Figures reference = Figures.parse(MultVaeBench.run(command), "the PyTorch reference");
       rows.add(row("pytorch (python)", reference, reference));
       System.out.printf(Locale.ROOT, "%-22s %10s %10s %9s %12s %11s%n", family + " epoch", "wall s", "cpu s", "peak MB", "wall/torch", "cpu/torch");

@@ -56,8 +56,6 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
   private int[] trainUsers;
   /** Training windows as (user, end) pairs: user in the high 32 bits, end in the low. */
   private long[] windows;
-  private Batch monitorBatch;
-  private Negatives monitorNegatives;
 
   protected SequenceModel(SequenceParams params, Objective objective, Pooling pooling, String format) {
     this.params = params;
@@ -156,7 +154,6 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
     trainUsers = IntStream.range(0, history.numUsers()).filter(u -> history.length(u) >= 2).toArray();
     windows = consecutiveWindows();
     adam = new Adam(net.trained(), params.learningRate(), params.l2());
-    monitorExample(rng.split());
   }
 
   /** Builds the parameters and encoder for {@link #history}'s items. */
@@ -214,9 +211,12 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
     return (long) user << 32 | end;
   }
 
+  /** Returns the mean loss of the epoch's batches (with dropout), as PyTorch training loops report it. */
   @Override
   protected double trainEpoch(int epoch) {
     shuffle(windows, rng);
+    double total = 0;
+    int steps = 0;
     for (int from = 0; from < windows.length; from += params.batchSize()) {
       int to = Math.min(windows.length, from + params.batchSize());
       Batch b = new Batch(to - from, len, numItems);
@@ -227,46 +227,28 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
         trainingExample(history, users[r], (int) w, b, r, rng);
       }
       Negatives negatives = objective == Objective.BCE ? negatives(b, users) : null;
-      Torch.train(rng.nextInt(), () -> step(b, negatives));
+      total += Torch.train(rng.nextInt(), () -> step(b, negatives));
+      steps++;
     }
-    return monitorBatch == null ? Double.NaN : monitorLoss();
+    return steps == 0 ? Double.NaN : total / steps;
   }
 
-  /** One Adam step on a batch (under {@link Torch#train}). */
-  private Void step(Batch b, Negatives negatives) {
+  /** One Adam step on a batch (under {@link Torch#train}); returns the batch's loss. */
+  private float step(Batch b, Negatives negatives) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       net.training(true);
+      float loss;
       try (GradientCollector gc = Torch.gradients()) {
-        gc.backward(loss(b, negatives));
+        NDArray l = loss(b, negatives);
+        gc.backward(l);
+        loss = l.getFloat();
       } finally {
         net.training(false);
       }
       adam.step();
+      return loss;
     }
-    return null;
-  }
-
-  /**
-   * The epoch's reported loss is that of one fixed batch without dropout, after the epoch: a second
-   * forward pass over every batch would cost a third of the training time.
-   */
-  private double monitorLoss() {
-    Torch.noGrad();
-    try (NDScope scope = new NDScope()) {
-      scope.suppressNotUsedWarning();
-      return loss(monitorBatch, monitorNegatives).getFloat();
-    }
-  }
-
-  private void monitorExample(SplittableRandom random) {
-    int size = Math.min(params.batchSize(), trainUsers.length);
-    if (size == 0) return;
-    int[] users = Arrays.copyOf(trainUsers, size);
-    Batch b = new Batch(size, len, numItems);
-    for (int r = 0; r < size; r++) trainingExample(history, users[r], history.end(users[r]), b, r, random);
-    monitorBatch = b;
-    monitorNegatives = objective == Objective.BCE ? negatives(b, users) : null;
   }
 
   /** The batch's loss: the mean over its target positions, plus the family's auxiliary loss. */
@@ -278,7 +260,7 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
     long[] labels = Arrays.stream(rows).map(p -> targets[(int) p]).toArray();
     // Only positions with a target meet the item table: padding and unmasked positions would each cost numItems logits.
     NDArray predicted = hidden.reshape(-1, params.hidden()).get(m.create(rows));
-    NDArray logits = predicted.matMul(itemsOut().transpose()).add(itemBias);
+    NDArray logits = itemScores(predicted);
     NDArray label = m.create(labels, new Shape(labels.length, 1));
     NDArray perPosition;
     if (objective == Objective.SOFTMAX) {
@@ -307,9 +289,10 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
     return encoder.encode(embedded, valid);
   }
 
-  /** The output embeddings: the table's item rows. */
-  private NDArray itemsOut() {
-    return table.get(new NDIndex("0:" + numItems));
+  /** Representations [n, hidden] dotted with every item's output embedding (the table's item rows), plus the item bias: [n, items]. */
+  private NDArray itemScores(NDArray h) {
+    // One fused product-plus-bias (addmm): a separate add would be another pass over the [n, items] logits.
+    return h.getNDArrayInternal().linear(h, table.get(new NDIndex("0:" + numItems)), itemBias).singletonOrThrow();
   }
 
   /**
@@ -369,7 +352,7 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
           NDArray valid = net.manager().create(validity(b), new Shape(b.size(), len, 1));
           query = hidden.mul(valid).sum(new int[] {1}).div(valid.sum(new int[] {1}));
         }
-        float[] scores = query.matMul(itemsOut().transpose()).add(itemBias).toFloatArray();
+        float[] scores = itemScores(query).toFloatArray();
         System.arraycopy(scores, 0, out, from * numItems, scores.length);
       }
     }

@@ -55,42 +55,25 @@ public final class Transformer {
     NDArray h = net.dropout(x.mul(Math.sqrt(d)).add(positions)).mul(valid);
     NDArray bias = valid.reshape(batch, 1, 1, len).neg().add(1).mul(FORBIDDEN);
     if (causal) bias = bias.add(this.causal);
-    for (Block b : blocks) h = b.apply(h, bias, valid);
+    for (Block b : blocks) h = apply(b, h, bias, valid);
     return finalNorm.apply(h);
   }
 
-  private final class Block {
-    final Net.Norm attnNorm;
-    final Net.Dense q;
-    final Net.Dense k;
-    final Net.Dense v;
-    final Net.Norm ffnNorm;
-    final Net.Dense ffnIn;
-    final Net.Dense ffnOut;
+  /** One block's layers. */
+  private record Block(Net.Norm attnNorm, Net.Dense q, Net.Dense k, Net.Dense v, Net.Norm ffnNorm, Net.Dense ffnIn, Net.Dense ffnOut) {}
 
-    Block(Net.Norm attnNorm, Net.Dense q, Net.Dense k, Net.Dense v, Net.Norm ffnNorm, Net.Dense ffnIn, Net.Dense ffnOut) {
-      this.attnNorm = attnNorm;
-      this.q = q;
-      this.k = k;
-      this.v = v;
-      this.ffnNorm = ffnNorm;
-      this.ffnIn = ffnIn;
-      this.ffnOut = ffnOut;
-    }
+  private NDArray apply(Block b, NDArray x, NDArray bias, NDArray valid) {
+    long batch = x.getShape().get(0);
+    NDArray queries = b.attnNorm().apply(x);
+    NDArray logits = split(b.q().apply(queries)).matMul(split(b.k().apply(x)).transpose(0, 1, 3, 2)).mul(1 / Math.sqrt(d / heads)).add(bias);
+    NDArray attended = logits.softmax(-1).matMul(split(b.v().apply(x))).transpose(0, 2, 1, 3).reshape(batch, net.len(), d);
+    NDArray y = b.ffnNorm().apply(queries.add(net.dropout(attended)));
+    NDArray inner = net.dropout(b.ffnIn().apply(y).getNDArrayInternal().relu());
+    return y.add(net.dropout(b.ffnOut().apply(inner))).mul(valid);
+  }
 
-    NDArray apply(NDArray x, NDArray bias, NDArray valid) {
-      long batch = x.getShape().get(0);
-      NDArray queries = attnNorm.apply(x);
-      NDArray logits = split(q.apply(queries)).matMul(split(k.apply(x)).transpose(0, 1, 3, 2)).mul(1 / Math.sqrt(d / heads)).add(bias);
-      NDArray attended = logits.softmax(-1).matMul(split(v.apply(x))).transpose(0, 2, 1, 3).reshape(batch, net.len(), d);
-      NDArray y = ffnNorm.apply(queries.add(net.dropout(attended)));
-      NDArray inner = net.dropout(ffnIn.apply(y).getNDArrayInternal().relu());
-      return y.add(net.dropout(ffnOut.apply(inner))).mul(valid);
-    }
-
-    /** [B, L, d] to [B, heads, L, d / heads]. */
-    private NDArray split(NDArray x) {
-      return x.reshape(x.getShape().get(0), net.len(), heads, d / heads).transpose(0, 2, 1, 3);
-    }
+  /** [B, L, d] to [B, heads, L, d / heads]. */
+  private NDArray split(NDArray x) {
+    return x.reshape(x.getShape().get(0), net.len(), heads, d / heads).transpose(0, 2, 1, 3);
   }
 }
