@@ -26,7 +26,7 @@ class S3RecTest extends SequenceFamilyContract {
 
   /**
    * Pre-training at the paper's step keeps users apart for fine-tuning (measured in DJL's PyTorch engine:
-   * Recall@10 0.1369 vs MostPopular 0.1094, 1.25×, after 1 + 3 epochs; 0.1228 after 1 + 2); under SameDiff
+   * Recall@10 0.1365 vs MostPopular 0.1094, 1.25×, after 1 + 3 epochs; 0.1228 after 1 + 2 before the fused logits); under SameDiff
    * the fine-tuning step of 0.01 in pre-training left every user alike and fine-tuning at popularity.
    */
   @Test
