@@ -14,7 +14,8 @@ dropout on its states; the same output layer and loss.
 
 bert4rec (movierec's bert4rec/Bert4Rec.java): the same blocks without the causal mask and with a feed-forward
 network 4x wider; each window of max_len items ending at the window's end has items replaced by a mask token
-(token n_items + 1) with probability --mask (at least one per window) and predicts them.
+(token n_items + 1) with probability --mask (at least one per window; with --mask-latest, which the bench passes when
+movierec's mask_latest is on, every window's latest item too) and predicts them.
 
 Prints one RESULT line with the median epoch's wall and process CPU seconds.
 """
@@ -131,8 +132,9 @@ def batch(indptr, items, wins, max_len, pad):
     return torch.from_numpy(tokens), torch.from_numpy(targets)
 
 
-def cloze_batch(indptr, items, wins, max_len, pad, probability, rng):
-    """Cloze windows of max_len items ending at each window's end, masked as movierec's Batch.cloze."""
+def cloze_batch(indptr, items, wins, max_len, pad, probability, rng, mask_latest):
+    """Cloze windows of max_len items ending at each window's end, masked as movierec's Batch.cloze (and, with
+    mask_latest, Batch.maskLatest: every window's latest item masked too)."""
     mask = pad + 1
     tokens = np.full((len(wins), max_len), pad, dtype=np.int64)
     targets = np.full((len(wins), max_len), -100, dtype=np.int64)
@@ -140,7 +142,7 @@ def cloze_batch(indptr, items, wins, max_len, pad, probability, rng):
         seq = items[max(indptr[u], end - max_len) : end]
         tokens[r, max_len - len(seq) :] = seq
         hit = rng.random(len(seq)) < probability
-        if not hit.any():
+        if mask_latest or not hit.any():
             hit[-1] = True
         cols = max_len - len(seq) + np.flatnonzero(hit)
         targets[r, cols] = tokens[r, cols]
@@ -153,6 +155,7 @@ def main():
     ap.add_argument("--ratings", required=True)
     ap.add_argument("--family", choices=["sasrec", "gru4rec", "bert4rec"], default="sasrec")
     ap.add_argument("--mask", type=float, default=0.2, help="bert4rec's mask probability")
+    ap.add_argument("--mask-latest", action="store_true", help="bert4rec: also mask every window's latest item")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--hidden", type=int, default=64)
@@ -184,7 +187,7 @@ def main():
         total = 0.0
         for lo in range(0, len(perm), args.batch):
             if args.family == "bert4rec":
-                tokens, targets = cloze_batch(indptr, items, perm[lo : lo + args.batch], args.max_len, n_items, args.mask, rng)
+                tokens, targets = cloze_batch(indptr, items, perm[lo : lo + args.batch], args.max_len, n_items, args.mask, rng, args.mask_latest)
             else:
                 tokens, targets = batch(indptr, items, perm[lo : lo + args.batch], args.max_len, n_items)
             h = model(tokens)

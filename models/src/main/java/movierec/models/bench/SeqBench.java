@@ -14,13 +14,13 @@ import movierec.core.model.EpochListener;
 import movierec.core.model.ModelFamily;
 import movierec.core.model.TrainContext;
 import movierec.models.ModelRegistry;
+import movierec.models.seq.Torch;
 
 /**
  * Benchmark (not a test): a sequential family's training epoch time (wall and process CPU seconds) and peak
  * memory, then the PyTorch CPU reference ({@code models/bench/seq_torch.py}: the same architecture, sizes, batch,
- * windows and loss) on the same ratings, and the ratios of median epoch times. For SASRec it can also time the
- * same model in DJL's PyTorch engine ({@code djl-bench}, built on first use with {@code -Pdjl}). Run by
- * {@code movierec bench seq}.
+ * windows and loss) on the same ratings, and the ratios of median epoch times. movierec trains in DJL's PyTorch
+ * engine (see {@code seq/Torch}), so both sides run libtorch. Run by {@code movierec bench seq}.
  */
 public final class SeqBench {
   /** Families with a reference in seq_torch.py (S3Rec fine-tunes SASRec's encoder: its epoch is SASRec's). */
@@ -45,31 +45,29 @@ public final class SeqBench {
    * @param data the dataset to train on
    * @param family one of {@link #FAMILIES}
    * @param overrides the family's params over its defaults (snake_case names)
-   * @param djl also time SASRec in DJL's PyTorch engine
    * @param python interpreter for the reference, or null for the project's .venv-bench (created when missing)
    */
-  public static void run(Dataset data, String family, Map<String, ?> overrides, int epochs, boolean torch, boolean djl, String python) throws Exception {
+  public static void run(Dataset data, String family, Map<String, ?> overrides, int epochs, boolean torch, String python) throws Exception {
     if (!FAMILIES.contains(family)) throw new IllegalArgumentException("bench seq knows " + String.join(", ", FAMILIES) + ", not '" + family + "'");
-    if (djl && !family.equals("sasrec")) throw new IllegalArgumentException("the DJL prototype is SASRec's only");
     System.out.printf(Locale.ROOT, "data: %d users x %d items, %d interactions%n", data.numUsers(), data.numItems(), data.interactions().size());
     ModelFamily<?> f = ModelRegistry.get(family);
     Map<String, Object> p = f.resolve(overrides);
-    System.out.println(family + " " + p);
+    System.out.println(family + " " + p + "; " + Torch.describe());
     List<Double> times = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
     double[] last = {System.nanoTime(), cpuSeconds()};
     EpochListener timer = (epoch, loss) -> {
       times.add((System.nanoTime() - last[0]) / 1e9);
       cpu.add(cpuSeconds() - last[1]);
-      System.out.printf(Locale.ROOT, "nd4j epoch %d: %.2f s (cpu %.1f s), loss %.4f%n", epoch, times.get(times.size() - 1), cpu.get(cpu.size() - 1), loss);
+      System.out.printf(Locale.ROOT, "movierec epoch %d: %.2f s (cpu %.1f s), loss %.4f%n", epoch, times.get(times.size() - 1), cpu.get(cpu.size() - 1), loss);
       last[0] = System.nanoTime();
       last[1] = cpuSeconds();
       return new EpochListener.Outcome(false, false);
     };
     f.create(overrides).fit(new TrainContext(data.interactions(), data.side(), 42, epochs, epochs, timer));
-    Figures nd4j = new Figures(median(times), median(cpu), MultVaeBench.peakRssKb() / 1024);
-    System.out.printf(Locale.ROOT, "RESULT nd4j %s epoch_seconds=%.3f cpu_seconds=%.3f peak_rss_mb=%d%n", family, nd4j.wall(), nd4j.cpu(), nd4j.peakMb());
-    if (!torch && !djl) return;
+    Figures movierec = new Figures(median(times), median(cpu), MultVaeBench.peakRssKb() / 1024);
+    System.out.printf(Locale.ROOT, "RESULT movierec %s epoch_seconds=%.3f cpu_seconds=%.3f peak_rss_mb=%d%n", family, movierec.wall(), movierec.cpu(), movierec.peakMb());
+    if (!torch) return;
 
     Path root = MultVaeBench.projectRoot();
     Path dir = Files.createTempDirectory("seq-bench");
@@ -80,28 +78,19 @@ public final class SeqBench {
       List<String> shapes = List.of(String.valueOf(epochs), String.valueOf(p.get("batch_size")), String.valueOf(p.get("hidden")), String.valueOf(p.get("max_len")),
           String.valueOf(blocks), String.valueOf(heads), String.valueOf(p.get("dropout")), String.valueOf(p.get("learning_rate")));
       List<String> rows = new ArrayList<>();
-      rows.add(row("nd4j (SameDiff)", nd4j, null));
-      Figures reference = null;
-      if (torch) {
-        String py = python != null ? python : MultVaeBench.venvPython(root);
-        List<String> command = new ArrayList<>(List.of(py, root.resolve("models/bench/seq_torch.py").toString(), "--family", family,
-            "--ratings", dir.resolve(DatasetLoader.RATINGS).toString(), "--epochs", shapes.get(0), "--batch", shapes.get(1), "--hidden", shapes.get(2),
-            "--max-len", shapes.get(3), "--blocks", shapes.get(4), "--heads", shapes.get(5), "--dropout", shapes.get(6), "--lr", shapes.get(7)));
-        if (p.containsKey("mask_probability")) command.addAll(List.of("--mask", String.valueOf(p.get("mask_probability"))));
-        reference = Figures.parse(MultVaeBench.run(command), "the PyTorch reference");
-        rows.add(row("pytorch (python)", reference, reference));
-      }
-      if (djl) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-Dai.djl.offline=true",
-            "-Dai.djl.pytorch.num_threads=" + threads(), "-Dai.djl.pytorch.num_interop_threads=1", "-cp", djlClasspath(root), "movierec.djlbench.SasRecDjl", dir.toString()));
-        command.addAll(shapes);
-        rows.add(row("djl (pytorch engine)", Figures.parse(MultVaeBench.run(command), "the DJL prototype"), reference));
-      }
+      rows.add(row("movierec (DJL)", movierec, null));
+      String py = python != null ? python : MultVaeBench.venvPython(root);
+      List<String> command = new ArrayList<>(List.of(py, root.resolve("models/bench/seq_torch.py").toString(), "--family", family,
+          "--ratings", dir.resolve(DatasetLoader.RATINGS).toString(), "--epochs", shapes.get(0), "--batch", shapes.get(1), "--hidden", shapes.get(2),
+          "--max-len", shapes.get(3), "--blocks", shapes.get(4), "--heads", shapes.get(5), "--dropout", shapes.get(6), "--lr", shapes.get(7)));
+      if (p.containsKey("mask_probability")) command.addAll(List.of("--mask", String.valueOf(p.get("mask_probability"))));
+      if (Boolean.TRUE.equals(p.get("mask_latest"))) command.add("--mask-latest");
+      Figures reference = Figures.parse(MultVaeBench.run(command), "the PyTorch reference");
+      rows.add(row("pytorch (python)", reference, reference));
       System.out.printf(Locale.ROOT, "%-22s %10s %10s %9s %12s %11s%n", family + " epoch", "wall s", "cpu s", "peak MB", "wall/torch", "cpu/torch");
       rows.forEach(System.out::println);
-      if (reference != null) {
-        System.out.printf(Locale.ROOT, "RATIO %s nd4j/torch epoch time = %.2f wall, %.2f cpu (target <= 1.0)%n", family, nd4j.wall() / reference.wall(), nd4j.cpu() / reference.cpu());
-      }
+      System.out.printf(Locale.ROOT, "RATIO %s movierec/torch epoch time = %.2f wall, %.2f cpu (target <= 1.0)%n", family, movierec.wall() / reference.wall(),
+          movierec.cpu() / reference.cpu());
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted((a, b) -> b.compareTo(a)).forEach(file -> file.toFile().delete());
@@ -113,23 +102,6 @@ public final class SeqBench {
     String ratios = reference == null ? String.format(Locale.ROOT, "%12s %11s", "", "")
         : String.format(Locale.ROOT, "%12.2f %11.2f", f.wall() / reference.wall(), f.cpu() / reference.cpu());
     return String.format(Locale.ROOT, "%-22s %10.2f %10.2f %9d %s", side, f.wall(), f.cpu(), f.peakMb(), ratios);
-  }
-
-  /** The DJL prototype's classpath, building its module (profile djl) when it is missing. */
-  private static String djlClasspath(Path root) throws Exception {
-    Path module = root.resolve("djl-bench/target");
-    Path classpath = module.resolve("classpath.txt");
-    if (!Files.exists(classpath)) {
-      System.out.println("building djl-bench (libtorch from Maven, once)");
-      MultVaeBench.run(List.of("mvn", "-q", "-B", "-f", root.resolve("pom.xml").toString(), "-Pdjl", "package", "-pl", "djl-bench", "-DskipTests"));
-    }
-    return module.resolve("movierec-djl-bench-0.1.0-SNAPSHOT.jar") + ":" + Files.readString(classpath).trim();
-  }
-
-  /** Intra-op threads for libtorch: OMP_NUM_THREADS as ND4J and the Python reference read it, else the cores. */
-  private static String threads() {
-    String env = System.getenv("OMP_NUM_THREADS");
-    return env != null && env.matches("\\d+") ? env : String.valueOf(Runtime.getRuntime().availableProcessors());
   }
 
   private static double cpuSeconds() {

@@ -3,12 +3,11 @@ package movierec.models.bert4rec;
 import java.util.SplittableRandom;
 import movierec.core.data.Interactions;
 import movierec.models.seq.Batch;
-import movierec.models.seq.Graph;
+import movierec.models.seq.Net;
 import movierec.models.seq.Objective;
 import movierec.models.seq.Pooling;
 import movierec.models.seq.SequenceModel;
 import movierec.models.seq.Transformer;
-import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * BERT4Rec: F. Sun, J. Liu, J. Wu, C. Pei, X. Lin, W. Ou, P. Jiang, "BERT4Rec: Sequential Recommendation
@@ -26,7 +25,7 @@ public final class Bert4Rec extends SequenceModel {
   private final Bert4RecParams params;
 
   public Bert4Rec(Bert4RecParams params) {
-    super(params, Objective.SOFTMAX, Pooling.LAST, "movierec.bert4rec.v1");
+    super(params, Objective.SOFTMAX, Pooling.LAST, "movierec.bert4rec.v2");
     this.params = params;
   }
 
@@ -36,10 +35,11 @@ public final class Bert4Rec extends SequenceModel {
   }
 
   @Override
-  protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
+  protected Encoder encoder(Net net) {
     int d = params.hidden();
     // The paper's feed-forward layer is 4× wider than the blocks.
-    return Transformer.encode(g, Transformer.positional(g, x, valid, d), valid, null, d, params.blocks(), params.heads(), 4 * d);
+    Transformer transformer = new Transformer(net, d, params.blocks(), params.heads(), 4 * d);
+    return (x, valid) -> transformer.encode(x, valid, false);
   }
 
   @Override

@@ -1,11 +1,12 @@
 package movierec.models.gru4rec;
 
-import movierec.models.seq.Graph;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import movierec.models.seq.Net;
 import movierec.models.seq.Objective;
 import movierec.models.seq.Pooling;
 import movierec.models.seq.SequenceModel;
-import org.nd4j.autodiff.samediff.SDIndex;
-import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * GRU4Rec: B. Hidasi, A. Karatzoglou, L. Baltrunas, D. Tikk, "Session-based Recommendations with
@@ -18,21 +19,27 @@ public final class Gru4Rec extends SequenceModel {
   private final Gru4RecParams params;
 
   public Gru4Rec(Gru4RecParams params) {
-    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), "movierec.gru4rec.v1");
+    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), "movierec.gru4rec.v2");
     this.params = params;
   }
 
+  /** libtorch's GRU (torch.nn.GRU's gates, weights per layer in its order: input, state, input bias, state bias). */
   @Override
-  protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
+  protected Encoder encoder(Net net) {
     int d = params.hidden();
-    // Padding enters as zero vectors; windows are left-padded, so the state has reset by the first item.
-    SDVariable h = g.dropout(x.mul(valid), d).reshape(-1, g.len(), d).permute(1, 0, 2);
+    NDList weights = new NDList();
     for (int layer = 0; layer < params.layers(); layer++) {
-      SDVariable initial = g.sd().zerosLike(h.get(SDIndex.point(0)));
-      SDVariable inputWeights = g.normal("gru_wx" + layer, d, 3 * d, Math.sqrt(2.0 / (4 * d)));
-      SDVariable stateWeights = g.normal("gru_wh" + layer, d, 3 * d, Math.sqrt(2.0 / (4 * d)));
-      h = g.sd().rnn.gru(h, initial, inputWeights, stateWeights, g.constantVector("gru_b" + layer, 3 * d, 0f));
+      weights.add(net.normal(new Shape(3 * d, d), Math.sqrt(2.0 / (4 * d))));
+      weights.add(net.normal(new Shape(3 * d, d), Math.sqrt(2.0 / (4 * d))));
+      weights.add(net.constantVector(3 * d, 0f));
+      weights.add(net.constantVector(3 * d, 0f));
     }
-    return g.dropout(h.permute(1, 0, 2).reshape(-1, d), d);
+    return (x, valid) -> {
+      // Padding enters as zero vectors; windows are left-padded, so the state has reset by the first item.
+      NDArray h = net.dropout(x.mul(valid));
+      NDArray initial = net.manager().zeros(new Shape(params.layers(), h.getShape().get(0), d));
+      NDList out = h.getNDArrayInternal().gru(h, initial, weights, true, params.layers(), 0, net.training(), false, true);
+      return net.dropout(out.get(0));
+    };
   }
 }

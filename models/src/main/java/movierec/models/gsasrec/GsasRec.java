@@ -13,7 +13,7 @@ public final class GsasRec extends SasRec {
   private final GsasRecParams params;
 
   public GsasRec(GsasRecParams params) {
-    super(params.sasrec(), "movierec.gsasrec.v1");
+    super(params.sasrec(), "movierec.gsasrec.v2");
     this.params = params;
   }
 

@@ -1,20 +1,18 @@
 package movierec.models.s3rec;
 
-import java.util.Map;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import movierec.core.data.Interactions;
 import movierec.core.data.ItemAttribute;
 import movierec.core.model.TrainContext;
 import movierec.models.seq.Batch;
-import movierec.models.seq.Graph;
+import movierec.models.seq.Net;
 import movierec.models.seq.Objective;
 import movierec.models.seq.Pooling;
 import movierec.models.seq.SequenceModel;
 import movierec.models.seq.Transformer;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * S3-Rec: K. Zhou, H. Wang, W. X. Zhao, Y. Zhu, S. Wang, F. Zhang, Z. Wang, J.-R. Wen, "S3-Rec:
@@ -35,18 +33,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * alone. The attribute heads are pre-training only, so model files do not carry them.
  */
 public final class S3Rec extends SequenceModel {
-  private static final String CAUSAL = "causal";
-  private static final String GENRES = "genre_targets";
-  private static final String AAP = "aap_weights";
-  private static final String MAP = "map_weights";
-
   private final S3RecParams params;
   /** The fitted data's genres; null in a loaded model, which only scores. */
   private ItemAttribute genres;
   private boolean pretraining;
+  /** The genre embeddings and the AAP and MAP projections; null without genres. */
+  private NDArray genreTable;
+  private NDArray aapWeights;
+  private NDArray mapWeights;
 
   public S3Rec(S3RecParams params) {
-    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), "movierec.s3rec.v1");
+    super(params, Objective.parse(params.loss(), "loss"), Pooling.parse(params.pooling(), "pooling"), "movierec.s3rec.v2");
     this.params = params;
   }
 
@@ -56,7 +53,7 @@ public final class S3Rec extends SequenceModel {
   }
 
   /**
-   * Builds the graph, then runs the pre-training epochs (no more than the trial's epoch budget); the
+   * Builds the net, then runs the pre-training epochs (no more than the trial's epoch budget); the
    * epochs that the trainer validates fine-tune.
    */
   @Override
@@ -71,29 +68,56 @@ public final class S3Rec extends SequenceModel {
   }
 
   @Override
-  protected SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
+  protected Encoder encoder(Net net) {
     int d = params.hidden();
-    // 1 keeps the causal mask, 0 (in pre-training) lifts it.
-    SDVariable order = Transformer.causal(g).mul(g.sd().placeHolder(CAUSAL, DataType.FLOAT));
-    return Transformer.encode(g, Transformer.positional(g, x, valid, d), valid, order, d, params.blocks(), params.heads(), d);
+    Transformer transformer = new Transformer(net, d, params.blocks(), params.heads(), d);
+    if (genres != null) {
+      genreTable = net.auxiliary(new Shape(genres.numValues(), d), 1 / Math.sqrt(d));
+      aapWeights = net.auxiliary(new Shape(d, d), 1 / Math.sqrt(d));
+      mapWeights = net.auxiliary(new Shape(d, d), 1 / Math.sqrt(d));
+    }
+    // Pre-training lifts the causal mask.
+    return (x, valid) -> transformer.encode(x, valid, !pretraining);
   }
 
+  /**
+   * In pre-training with genres: AAP over the unmasked items' positions plus MAP over the masked ones, each
+   * averaged over its positions and weighted; null otherwise.
+   */
   @Override
-  protected SDVariable auxiliaryLoss(Graph g, SDVariable hidden) {
-    if (genres == null) return null;
-    int d = params.hidden();
-    SDVariable table = g.auxiliary("genre_embedding", genres.numValues(), d, 1 / Math.sqrt(d));
-    SDVariable targets = g.sd().placeHolder(GENRES, DataType.FLOAT, -1, genres.numValues());
-    return attributeLoss(g, "aap", hidden, table, targets, AAP).add(attributeLoss(g, "map", hidden, table, targets, MAP));
+  protected NDArray auxiliaryLoss(Net net, Batch b, NDArray hidden) {
+    if (!pretraining || genres == null) return null;
+    int positions = b.size() * b.len();
+    int width = genres.numValues();
+    float[] targets = new float[positions * width];
+    float[] aap = new float[positions];
+    float[] map = new float[positions];
+    int masked = 0;
+    int unmasked = 0;
+    for (int p = 0; p < positions; p++) {
+      if (b.tokens()[p] == maskToken()) masked++;
+      else if (b.tokens()[p] < b.pad()) unmasked++;
+    }
+    for (int p = 0; p < positions; p++) {
+      boolean isMasked = b.tokens()[p] == maskToken();
+      int item = isMasked ? b.targets()[p] : b.tokens()[p];
+      if (item >= b.pad()) continue;
+      for (int v : genres.of(item)) targets[p * width + v] = 1f;
+      if (isMasked) map[p] = (float) (params.mapWeight() / masked);
+      else aap[p] = (float) (params.aapWeight() / unmasked);
+    }
+    NDManager m = net.manager();
+    NDArray h = hidden.reshape(positions, params.hidden());
+    NDArray y = m.create(targets, new Shape(positions, width));
+    return attributeLoss(h, aapWeights, y, m.create(aap)).add(attributeLoss(h, mapWeights, y, m.create(map)));
   }
 
   /** Σ over positions of weight × Σ over genres of the binary cross-entropy of σ(aᵀ W h). */
-  private SDVariable attributeLoss(Graph g, String name, SDVariable hidden, SDVariable table, SDVariable targets, String weights) {
-    int d = params.hidden();
-    SDVariable logits = g.sd().mmul(hidden.mmul(g.auxiliary(name + "_w", d, d, 1 / Math.sqrt(d))), table, false, true, false);
+  private NDArray attributeLoss(NDArray hidden, NDArray weights, NDArray targets, NDArray positionWeights) {
+    NDArray logits = hidden.matMul(weights).matMul(genreTable.transpose());
     // softplus(z) − y·z is −y·log σ(z) − (1 − y)·log(1 − σ(z)) without overflow.
-    SDVariable bce = g.sd().nn.softplus(logits).sub(targets.mul(logits)).sum(1);
-    return bce.mul(g.sd().placeHolder(weights, DataType.FLOAT, -1)).sum();
+    NDArray bce = logits.getNDArrayInternal().softPlus().sub(targets.mul(logits)).sum(new int[] {1});
+    return bce.mul(positionWeights).sum();
   }
 
   @Override
@@ -104,37 +128,5 @@ public final class S3Rec extends SequenceModel {
     }
     b.window(b.tokens(), row, x, user, end);
     b.cloze(row, params.maskProbability(), maskToken(), random);
-  }
-
-  /** The causal switch; in training also each position's genres and the AAP and MAP weights (0 in fine-tuning). */
-  @Override
-  protected void familyInputs(Batch b, boolean training, Map<String, INDArray> inputs) {
-    boolean selfSupervised = training && pretraining;
-    inputs.put(CAUSAL, Nd4j.scalar(selfSupervised ? 0f : 1f));
-    if (!training || genres == null) return;
-    int positions = b.size() * b.len();
-    int width = genres.numValues();
-    float[] targets = new float[positions * width];
-    float[] aap = new float[positions];
-    float[] map = new float[positions];
-    if (selfSupervised) {
-      int masked = 0;
-      int unmasked = 0;
-      for (int p = 0; p < positions; p++) {
-        if (b.tokens()[p] == maskToken()) masked++;
-        else if (b.tokens()[p] < b.pad()) unmasked++;
-      }
-      for (int p = 0; p < positions; p++) {
-        boolean isMasked = b.tokens()[p] == maskToken();
-        int item = isMasked ? b.targets()[p] : b.tokens()[p];
-        if (item >= b.pad()) continue;
-        for (int v : genres.of(item)) targets[p * width + v] = 1f;
-        if (isMasked) map[p] = (float) (params.mapWeight() / masked);
-        else aap[p] = (float) (params.aapWeight() / unmasked);
-      }
-    }
-    inputs.put(GENRES, Nd4j.create(targets, new long[] {positions, width}, 'c'));
-    inputs.put(AAP, Nd4j.createFromArray(aap));
-    inputs.put(MAP, Nd4j.createFromArray(map));
   }
 }

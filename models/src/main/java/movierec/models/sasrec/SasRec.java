@@ -1,11 +1,10 @@
 package movierec.models.sasrec;
 
-import movierec.models.seq.Graph;
+import movierec.models.seq.Net;
 import movierec.models.seq.Objective;
 import movierec.models.seq.Pooling;
 import movierec.models.seq.SequenceModel;
 import movierec.models.seq.Transformer;
-import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * SASRec: W.-C. Kang, J. McAuley, "Self-Attentive Sequential Recommendation", ICDM 2018. Item and
@@ -16,7 +15,7 @@ public class SasRec extends SequenceModel {
   private final SasRecParams params;
 
   public SasRec(SasRecParams params) {
-    this(params, "movierec.sasrec.v1");
+    this(params, "movierec.sasrec.v2");
   }
 
   /** SASRec's model under another family's model-file format (gSASRec changes only the loss). */
@@ -26,8 +25,9 @@ public class SasRec extends SequenceModel {
   }
 
   @Override
-  protected final SDVariable encode(Graph g, SDVariable x, SDVariable valid) {
+  protected final Encoder encoder(Net net) {
     int d = params.hidden();
-    return Transformer.encode(g, Transformer.positional(g, x, valid, d), valid, Transformer.causal(g), d, params.blocks(), params.heads(), d);
+    Transformer transformer = new Transformer(net, d, params.blocks(), params.heads(), d);
+    return (x, valid) -> transformer.encode(x, valid, true);
   }
 }

@@ -1,57 +1,42 @@
 package movierec.models.seq;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import movierec.core.data.Interactions;
 import movierec.core.model.IterativeModel;
 import movierec.core.model.TrainContext;
 import movierec.models.linalg.ArrayIO;
-import org.nd4j.autodiff.samediff.SDIndex;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Shared machinery of the sequential families: token windows over each user's time-ordered history, an
- * item embedding table shared by input and output, a family-specific encoder built in SameDiff, the
- * training loss (softmax, or BCE over sampled negatives, at every target position), Adam steps, best-epoch snapshots and
- * model files.
+ * Shared machinery of the sequential families, trained in DJL's PyTorch engine (see {@link Torch}): token
+ * windows over each user's time-ordered history, an item embedding table shared by input and output, a
+ * family-specific encoder, the training loss (softmax, or BCE over sampled negatives, at every target
+ * position), DJL's Adam, best-epoch snapshots and model files.
  *
  * <p>The default task is next-item prediction: training reads every user's whole history in windows of
  * maxLen + 1 items, each position's target being the item that followed it. A user is scored on a window ending
  * at their latest item: the representation at its last position or the mean over its positions (see
  * {@link Pooling}), dotted with every item's embedding, plus an item bias.
  *
- * <p>All randomness (initial weights, batch order, dropout masks, negatives) comes from a generator
- * seeded by the context, so a seed fixes the result.
+ * <p>All randomness (initial weights, batch order, negatives, and the seed of each step's dropout) comes from a
+ * generator seeded by the context, so a seed fixes the result.
  */
-public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
+public abstract class SequenceModel extends IterativeModel<float[][]> {
   /** Users scored per forward pass: keeps the [batch, numItems] score matrix small. */
   private static final int SCORE_BATCH = 256;
-  private static final String LOSS = "loss";
-  private static final String SCORES = "scores";
-  private static final String SELECT = "select";
-  /**
-   * The embedded tokens [B·L, hidden]: a variable whose value each batch sets from the item table, and
-   * whose gradient is added to the table's at the tokens' rows. SameDiff 1.0.0-M2.1 differentiates its
-   * gather op through a control-flow loop over the indices (slow, and a second gather in one graph fails
-   * to build); the one-hot products used before cost O(B·L·items) and grew with the item count.
-   */
-  private static final String EMBEDDED = "embedded";
-  private static final String TARGETS = "targets";
-  private static final String NEGATIVES = "negatives";
 
   private final SequenceParams params;
   private final Objective objective;
@@ -61,18 +46,16 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   private int numItems;
   /** Positions per window: see {@link #windowLength}. */
   private int len;
-  private Graph graph;
-  private AdamSteps updater;
-  private String tableName;
-  /** Names of the variables Adam updates. */
-  private List<String> trained;
+  private Net net;
+  private NDArray table;
+  private NDArray itemBias;
+  private Encoder encoder;
+  private Adam adam;
   private SplittableRandom rng;
   private int[][] seenSorted;
   private int[] trainUsers;
   /** Training windows as (user, end) pairs: user in the high 32 bits, end in the low. */
   private long[] windows;
-  private Map<String, INDArray> monitor;
-  private Batch monitorBatch;
 
   protected SequenceModel(SequenceParams params, Objective objective, Pooling pooling, String format) {
     this.params = params;
@@ -81,12 +64,14 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     this.format = format;
   }
 
-  /**
-   * Builds the family's encoder from the embedded tokens x [B·L, hidden] and valid [B·L, 1] (1 at
-   * items and special tokens, 0 at padding) to representations [B·L, hidden] (row r is position r mod L
-   * of window r / L; see {@link Graph}).
-   */
-  protected abstract SDVariable encode(Graph g, SDVariable x, SDVariable valid);
+  /** A family's encoder: embedded tokens [B, L, hidden] and valid [B, L, 1] (0 at padding) to [B, L, hidden]. */
+  @FunctionalInterface
+  protected interface Encoder {
+    NDArray encode(NDArray x, NDArray valid);
+  }
+
+  /** Creates the family's parameters in {@code net} and returns its encoder over them. */
+  protected abstract Encoder encoder(Net net);
 
   /** Special tokens after padding (BERT4Rec's mask token). */
   protected int extraTokens() {
@@ -99,18 +84,12 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
   }
 
   /**
-   * A loss added to the per-position item loss (S3Rec's attribute prediction), built on the encoder's
-   * output [B·L, hidden]; null for none. Its placeholders are filled by {@link #familyInputs}.
+   * A loss added to the mean per-position item loss of training batch {@code b} (S3Rec's attribute
+   * prediction), from the encoder's output [B, L, hidden]; null for none.
    */
-  protected SDVariable auxiliaryLoss(Graph g, SDVariable hidden) {
+  protected NDArray auxiliaryLoss(Net net, Batch b, NDArray hidden) {
     return null;
   }
-
-  /**
-   * Values of the family's own placeholders for a batch, by name: every one of them when
-   * {@code training}, those the scores read otherwise.
-   */
-  protected void familyInputs(Batch b, boolean training, Map<String, INDArray> inputs) {}
 
   /** Negatives drawn per target position by the sampled objective ({@link Objective#BCE}); the SASRec paper's 1. */
   protected int negativesPerTarget() {
@@ -135,7 +114,7 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
 
   /** Sets the Adam step of the following epochs (S3Rec pre-trains with its own). */
   protected final void learningRate(double rate) {
-    updater.learningRate(rate);
+    adam.learningRate(rate);
   }
 
   /** Items in the data being fitted or scored; token numItems is padding. */
@@ -171,61 +150,23 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     history = ctx.train();
     rng = new SplittableRandom(ctx.seed());
     build(rng.split());
-    QuietGradients.create(graph.sd());
     seenSorted = objective == Objective.BCE ? history.sortedItemSets() : null;
     trainUsers = IntStream.range(0, history.numUsers()).filter(u -> history.length(u) >= 2).toArray();
     windows = consecutiveWindows();
-    monitor = monitorInputs(rng.split());
+    adam = new Adam(net.trained(), params.learningRate(), params.l2());
   }
 
-  /** Builds the graph for {@link #history}'s items. */
+  /** Builds the parameters and encoder for {@link #history}'s items. */
   private void build(SplittableRandom init) {
     numItems = history.numItems();
     int d = params.hidden();
     len = windowLength(history, params.maxLen());
-    graph = new Graph(init, len, params.dropout());
-    SameDiff sd = graph.sd();
-    SDVariable valid = sd.placeHolder("valid", DataType.FLOAT, -1, 1);
-    int vocabulary = numItems + 1 + extraTokens();
-    SDVariable table = graph.normal("item_embedding", vocabulary, d, 1 / Math.sqrt(d));
-    tableName = table.name();
-    // The lookup happens outside the graph (see EMBEDDED); this variable holds the batch's rows.
-    sd.var(EMBEDDED, Nd4j.zeros(DataType.FLOAT, len, d));
-    SDVariable hidden = encode(graph, sd.getVariable(EMBEDDED), valid);
-    SDVariable itemsOut = table.get(SDIndex.interval(0, numItems));
+    net = new Net(init, len, params.dropout());
+    table = net.normal(new Shape(numItems + 1 + extraTokens(), d), 1 / Math.sqrt(d));
+    encoder = encoder(net);
     // The bias starts at log popularity: otherwise the encoder learns popularity first, as one output
     // for every input, and training sits on that plateau for many epochs (all users' scores alike).
-    SDVariable itemBias = graph.vector("item_bias", logPopularity(history));
-
-    SDVariable query = pooling == Pooling.LAST
-        ? hidden.reshape(-1, len, d).get(SDIndex.all(), SDIndex.point(len - 1), SDIndex.all())
-        : hidden.mul(valid).reshape(-1, len, d).sum(1).div(valid.reshape(-1, len).sum(true, 1));
-    sd.mmul(query, itemsOut, false, true, false).add(SCORES, itemBias);
-
-    // Only positions with a target meet the item table, picked by a [T, B·L] 0/1 product (a gather would
-    // need SameDiff's gather gradient): padding and unmasked positions would each cost numItems logits.
-    SDVariable predicted = sd.placeHolder(SELECT, DataType.FLOAT, -1, -1).mmul(hidden);
-    SDVariable logits = sd.mmul(predicted, itemsOut, false, true, false).add(itemBias);
-    SDVariable targets = sd.placeHolder(TARGETS, DataType.INT, -1);
-    SDVariable perPosition;
-    if (objective == Objective.SOFTMAX) {
-      perPosition = sd.loss.sparseSoftmaxCrossEntropy(logits, targets);
-    } else {
-      // [T, numItems]: how often each item was drawn as the row's negative.
-      SDVariable negativeCounts = sd.placeHolder(NEGATIVES, DataType.FLOAT, -1, numItems);
-      SDVariable pos = logits.mul(sd.oneHot(targets, numItems)).sum(1);
-      SDVariable neg = sd.nn.softplus(logits).mul(negativeCounts).sum(1);
-      // gBCE: -log σ(s+)^β = β·softplus(-s+), the loss of the paper's transformed positive logit; the mean
-      // over the k + 1 logits as in its code. Plain BCE is β = 1 (calibration 0).
-      perPosition = sd.nn.softplus(pos.neg()).mul(positiveWeight()).add(neg).div(negativesPerTarget() + 1);
-    }
-    SDVariable auxiliary = auxiliaryLoss(graph, hidden);
-    SDVariable itemLoss = perPosition.mean();
-    if (auxiliary == null) itemLoss.rename(LOSS);
-    else itemLoss.add(LOSS, auxiliary);
-    sd.setLossVariables(LOSS);
-    trained = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE && !v.name().equals(EMBEDDED)).map(SDVariable::name).toList();
-    updater = new AdamSteps(params.learningRate(), params.l2());
+    itemBias = net.vector(logPopularity(history));
   }
 
   /**
@@ -270,9 +211,12 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     return (long) user << 32 | end;
   }
 
+  /** Returns the mean loss of the epoch's batches (with dropout), as PyTorch training loops report it. */
   @Override
   protected double trainEpoch(int epoch) {
     shuffle(windows, rng);
+    double total = 0;
+    int steps = 0;
     for (int from = 0; from < windows.length; from += params.batchSize()) {
       int to = Math.min(windows.length, from + params.batchSize());
       Batch b = new Batch(to - from, len, numItems);
@@ -282,88 +226,104 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
         users[r] = (int) (w >>> 32);
         trainingExample(history, users[r], (int) w, b, r, rng);
       }
-      step(b, trainingInputs(b, users, graph.sampleMasks(b.size(), rng)));
+      Negatives negatives = objective == Objective.BCE ? negatives(b, users) : null;
+      total += Torch.train(rng.nextInt(), () -> step(b, negatives));
+      steps++;
     }
-    return monitor == null ? Double.NaN : graph.sd().outputSingle(lookup(monitorBatch, monitor), LOSS).getDouble(0);
+    return steps == 0 ? Double.NaN : total / steps;
   }
 
-  /** One Adam step on a batch; the embedded rows' gradient is added to the table's at their tokens. */
-  private void step(Batch b, Map<String, INDArray> inputs) {
-    SameDiff sd = graph.sd();
-    lookup(b, inputs);
-    List<String> wanted = new ArrayList<>(trained);
-    wanted.add(EMBEDDED);
-    Map<String, INDArray> gradients = new HashMap<>(sd.calculateGradients(inputs, wanted));
-    INDArray rows = gradients.remove(EMBEDDED);
-    INDArray table = gradients.get(tableName);
-    table.addi(Nd4j.exec(new UnsortedSegmentSum(rows, Nd4j.createFromArray(b.tokens()), (int) table.rows()))[0]);
-    Map<String, INDArray> values = new HashMap<>();
-    for (String name : trained) values.put(name, sd.getVariable(name).getArr());
-    updater.apply(values, gradients);
+  /** One Adam step on a batch (under {@link Torch#train}); returns the batch's loss. */
+  private float step(Batch b, Negatives negatives) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      net.training(true);
+      float loss;
+      try (GradientCollector gc = Torch.gradients()) {
+        NDArray l = loss(b, negatives);
+        gc.backward(l);
+        loss = l.getFloat();
+      } finally {
+        net.training(false);
+      }
+      adam.step();
+      return loss;
+    }
   }
 
-  /** Sets the embedded variable to the table's rows at the batch's tokens; returns the inputs. */
-  private Map<String, INDArray> lookup(Batch b, Map<String, INDArray> inputs) {
-    SameDiff sd = graph.sd();
-    sd.getVariable(EMBEDDED).setArray(Nd4j.pullRows(sd.getVariable(tableName).getArr(), 1, b.tokens()));
-    return inputs;
+  /** The batch's loss: the mean over its target positions, plus the family's auxiliary loss. */
+  private NDArray loss(Batch b, Negatives negatives) {
+    NDManager m = net.manager();
+    NDArray hidden = forward(b);
+    int[] targets = b.targets();
+    long[] rows = IntStream.range(0, targets.length).filter(p -> targets[p] >= 0).asLongStream().toArray();
+    long[] labels = Arrays.stream(rows).map(p -> targets[(int) p]).toArray();
+    // Only positions with a target meet the item table: padding and unmasked positions would each cost numItems logits.
+    NDArray predicted = hidden.reshape(-1, params.hidden()).get(m.create(rows));
+    NDArray logits = itemScores(predicted);
+    NDArray label = m.create(labels, new Shape(labels.length, 1));
+    NDArray perPosition;
+    if (objective == Objective.SOFTMAX) {
+      perPosition = logits.logSoftmax(1).gather(label, 1).neg();
+    } else {
+      NDArray positive = logits.gather(label, 1);
+      int k = negativesPerTarget();
+      NDArray drawn = logits.gather(m.create(negatives.items(), new Shape(rows.length, k)), 1);
+      NDArray negative = drawn.getNDArrayInternal().softPlus();
+      if (negatives.keep() != null) negative = negative.mul(m.create(negatives.keep(), new Shape(rows.length, 1)));
+      // gBCE: -log σ(s+)^β = β·softplus(-s+), the loss of the paper's transformed positive logit; the mean
+      // over the k + 1 logits as in its code. Plain BCE is β = 1 (calibration 0).
+      perPosition = positive.neg().getNDArrayInternal().softPlus().mul(positiveWeight()).add(negative.sum(new int[] {1}, true)).div(k + 1);
+    }
+    NDArray loss = perPosition.mean();
+    NDArray auxiliary = auxiliaryLoss(net, b, hidden);
+    return auxiliary == null ? loss : loss.add(auxiliary);
+  }
+
+  /** [B, L, hidden] representations of the batch's tokens. */
+  private NDArray forward(Batch b) {
+    NDManager m = net.manager();
+    NDArray tokens = m.create(Arrays.stream(b.tokens()).asLongStream().toArray(), new Shape(b.size(), len));
+    NDArray valid = tokens.neq(numItems).toType(DataType.FLOAT32, false).expandDims(-1);
+    NDArray embedded = tokens.getNDArrayInternal().embedding(tokens, table, SparseFormat.DENSE).singletonOrThrow();
+    return encoder.encode(embedded, valid);
+  }
+
+  /** Representations [n, hidden] dotted with every item's output embedding (the table's item rows), plus the item bias: [n, items]. */
+  private NDArray itemScores(NDArray h) {
+    // One fused product-plus-bias (addmm): a separate add would be another pass over the [n, items] logits.
+    return h.getNDArrayInternal().linear(h, table.get(new NDIndex("0:" + numItems)), itemBias).singletonOrThrow();
   }
 
   /**
-   * The epoch's reported loss is that of one fixed batch without dropout, after the epoch: a second
-   * forward pass over every batch would cost a third of the training time.
+   * {@link #negativesPerTarget()} unseen items per target row, uniformly drawn, row-major [rows, k]; {@code keep}
+   * [rows] is 0 at rows whose user has seen every item (their draws, item 0, count nothing), null when no row is.
    */
-  private Map<String, INDArray> monitorInputs(SplittableRandom random) {
-    int size = Math.min(params.batchSize(), trainUsers.length);
-    if (size == 0) return null;
-    int[] users = Arrays.copyOf(trainUsers, size);
-    Batch b = new Batch(size, len, numItems);
-    for (int r = 0; r < size; r++) trainingExample(history, users[r], history.end(users[r]), b, r, random);
-    monitorBatch = b;
-    return trainingInputs(b, users, graph.identityMasks(size));
-  }
+  private record Negatives(long[] items, float[] keep) {}
 
-  /** Every placeholder's value for a training batch, by name. */
-  private Map<String, INDArray> trainingInputs(Batch b, int[] users, INDArray[] masks) {
+  private Negatives negatives(Batch b, int[] users) {
+    int k = negativesPerTarget();
     int[] rows = IntStream.range(0, b.targets().length).filter(p -> b.targets()[p] >= 0).toArray();
-    float[] select = new float[rows.length * b.targets().length];
-    for (int r = 0; r < rows.length; r++) select[r * b.targets().length + rows[r]] = 1f;
-    Map<String, INDArray> inputs = inputs(b, masks, true);
-    inputs.put(SELECT, Nd4j.create(select, new long[] {rows.length, b.targets().length}, 'c'));
-    inputs.put(TARGETS, Nd4j.createFromArray(Arrays.stream(rows).map(p -> b.targets()[p]).toArray()));
-    if (objective == Objective.BCE) inputs.put(NEGATIVES, negatives(b, users, rows));
-    return inputs;
-  }
-
-  /** Tokens, validity, dropout masks and the family's placeholders. */
-  private Map<String, INDArray> inputs(Batch b, INDArray[] masks, boolean training) {
-    Map<String, INDArray> inputs = new HashMap<>();
-    inputs.put("valid", validArray(b));
-    for (int m = 0; m < masks.length; m++) inputs.put(graph.dropoutMasks().get(m).name(), masks[m]);
-    familyInputs(b, training, inputs);
-    return inputs;
-  }
-
-  /** {@link #negativesPerTarget()} unseen items per target row, uniformly drawn, as counts [rows, numItems]. */
-  private INDArray negatives(Batch b, int[] users, int[] rows) {
-    float[] counts = new float[rows.length * numItems];
+    long[] items = new long[rows.length * k];
+    float[] keep = null;
     for (int r = 0; r < rows.length; r++) {
       int[] seen = seenSorted[users[rows[r] / b.len()]];
-      if (seen.length == numItems) continue;
-      for (int k = 0; k < negativesPerTarget(); k++) {
+      if (seen.length == numItems) {
+        if (keep == null) {
+          keep = new float[rows.length];
+          Arrays.fill(keep, 1f);
+        }
+        keep[r] = 0f;
+        continue;
+      }
+      for (int j = 0; j < k; j++) {
         int item;
         do item = rng.nextInt(numItems);
         while (Arrays.binarySearch(seen, item) >= 0);
-        counts[r * numItems + item]++;
+        items[r * k + j] = item;
       }
     }
-    return Nd4j.create(counts, new long[] {rows.length, numItems}, 'c');
-  }
-
-  private static INDArray validArray(Batch b) {
-    float[] valid = new float[b.tokens().length];
-    for (int p = 0; p < valid.length; p++) valid[p] = b.tokens()[p] == b.pad() ? 0f : 1f;
-    return Nd4j.create(valid, new long[] {valid.length, 1}, 'c');
+    return new Negatives(items, keep);
   }
 
   private static void shuffle(long[] a, SplittableRandom random) {
@@ -377,24 +337,43 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
 
   @Override
   public void score(int[] users, float[] out) {
+    Torch.noGrad();
     for (int from = 0; from < users.length; from += SCORE_BATCH) {
       int to = Math.min(users.length, from + SCORE_BATCH);
       Batch b = new Batch(to - from, len, numItems);
       for (int r = 0; r < b.size(); r++) queryExample(history, users[from + r], b, r);
-      float[] scores = graph.sd().outputSingle(lookup(b, inputs(b, graph.identityMasks(b.size()), false)), SCORES).dup('c').data().asFloat();
-      System.arraycopy(scores, 0, out, from * numItems, scores.length);
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray hidden = forward(b);
+        NDArray query;
+        if (pooling == Pooling.LAST) {
+          query = hidden.get(new NDIndex(":, -1, :"));
+        } else {
+          NDArray valid = net.manager().create(validity(b), new Shape(b.size(), len, 1));
+          query = hidden.mul(valid).sum(new int[] {1}).div(valid.sum(new int[] {1}));
+        }
+        float[] scores = itemScores(query).toFloatArray();
+        System.arraycopy(scores, 0, out, from * numItems, scores.length);
+      }
     }
   }
 
-  @Override
-  protected List<INDArray> snapshot() {
-    return graph.kept().stream().map(v -> v.getArr().dup()).toList();
+  private static float[] validity(Batch b) {
+    float[] valid = new float[b.tokens().length];
+    for (int p = 0; p < valid.length; p++) valid[p] = b.tokens()[p] == b.pad() ? 0f : 1f;
+    return valid;
   }
 
   @Override
-  protected void restore(List<INDArray> snapshot) {
-    List<SDVariable> vars = graph.kept();
-    for (int i = 0; i < vars.size(); i++) vars.get(i).getArr().assign(snapshot.get(i));
+  protected float[][] snapshot() {
+    return net.kept().stream().map(NDArray::toFloatArray).toArray(float[][]::new);
+  }
+
+  @Override
+  protected void restore(float[][] snapshot) {
+    Torch.noGrad();
+    List<NDArray> kept = net.kept();
+    for (int i = 0; i < kept.size(); i++) kept.get(i).set(snapshot[i]);
   }
 
   @Override
@@ -407,13 +386,13 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     return format;
   }
 
-  /** The training histories (scoring reads them) and every kept array; the graph is rebuilt from the params. */
+  /** The training histories (scoring reads them) and every kept parameter; the net is rebuilt from the params. */
   @Override
   public void save(OutputStream out) throws IOException {
     ArrayIO io = ArrayIO.writer(out, format);
     io.writeHistories(history);
-    io.writeInt(graph.kept().size());
-    for (SDVariable v : graph.kept()) io.writeFloats(v.getArr().dup('c').data().asFloat());
+    io.writeInt(net.kept().size());
+    for (NDArray p : net.kept()) io.writeFloats(p.toFloatArray());
     io.finish();
   }
 
@@ -422,13 +401,15 @@ public abstract class SequenceModel extends IterativeModel<List<INDArray>> {
     ArrayIO io = ArrayIO.reader(in, format);
     history = io.readHistories();
     build(new SplittableRandom(0));
-    List<SDVariable> vars = graph.kept();
-    io.readInt(vars.size(), "variables");
-    for (SDVariable v : vars) {
-      INDArray arr = v.getArr();
-      float[] values = io.readFloats();
-      if (values.length != arr.length()) throw new IOException("model file has " + values.length + " values for " + v.name() + ", this model expects " + arr.length());
-      arr.assign(Nd4j.create(values, arr.shape(), 'c'));
+    List<NDArray> kept = net.kept();
+    io.readInt(kept.size(), "arrays");
+    float[][] values = new float[kept.size()][];
+    for (int i = 0; i < kept.size(); i++) {
+      values[i] = io.readFloats();
+      if (values[i].length != kept.get(i).size()) {
+        throw new IOException("model file has " + values[i].length + " values for array " + i + ", this model expects " + kept.get(i).size());
+      }
     }
+    restore(values);
   }
 }

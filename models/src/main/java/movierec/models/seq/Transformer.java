@@ -1,76 +1,79 @@
 package movierec.models.seq;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.linalg.factory.Nd4j;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Self-attention encoder blocks as in SASRec's reference implementation: pre-layer-norm, multi-head
- * scaled dot-product attention whose residual adds the normalised queries, a point-wise feed-forward
- * network with its own residual, padding zeroed after each block, and a final layer norm. BERT4Rec uses
- * the same blocks without the causal mask, S3Rec with it in fine-tuning only.
+ * Self-attention encoder as in SASRec's reference implementation: item embeddings scaled by √d plus learned
+ * position embeddings, then pre-layer-norm blocks of multi-head scaled dot-product attention whose residual
+ * adds the normalised queries, a point-wise feed-forward network with its own residual, padding zeroed after
+ * each block, and a final layer norm. BERT4Rec uses it without the causal mask, S3Rec with it in fine-tuning
+ * only.
  */
 public final class Transformer {
   /** Added to attention logits of forbidden keys: exp underflows to exactly 0. */
-  private static final double FORBIDDEN = -1e9;
+  private static final float FORBIDDEN = -1e9f;
 
-  private Transformer() {}
-
-  /**
-   * Item embeddings x [B·L, d] scaled by √d (as the SASRec paper does) plus learned position
-   * embeddings, with dropout, zero at padding: the input of {@link #encode}.
-   */
-  public static SDVariable positional(Graph g, SDVariable x, SDVariable valid, int d) {
-    int len = g.len();
-    SDVariable positions = g.normal("position_embedding", len, d, 1 / Math.sqrt(d));
-    return g.dropout(x.mul(Math.sqrt(d)).reshape(-1, len, d).add(positions).reshape(-1, d), d).mul(valid);
-  }
+  private final Net net;
+  private final int d;
+  private final int heads;
+  private final NDArray positions;
+  private final List<Block> blocks = new ArrayList<>();
+  private final Net.Norm finalNorm;
+  /** Additive [L, L] bias (query row, key column): position p attends only to positions ≤ p. */
+  private final NDArray causal;
 
   /**
-   * Encodes x [B·L, d] (already embedded, position-encoded and masked) through {@code blocks} blocks.
-   *
-   * @param valid [B·L, 1], 0 at padding, which no position may attend to
-   * @param order additive [L, L] bias on the attention logits (query row, key column), e.g.
-   *     {@link #causal}; null lets every position attend to every other (bidirectional models)
+   * @param d embedding and block width
    * @param innerWidth width of the feed-forward network's hidden layer
    */
-  public static SDVariable encode(Graph g, SDVariable x, SDVariable valid, SDVariable order, int d, int blocks, int heads, int innerWidth) {
-    // Key padding as an additive bias [B, 1, 1, L], plus the order's [L, L].
-    SDVariable bias = valid.rsub(1.0).mul(FORBIDDEN).reshape(-1, 1, 1, g.len());
-    if (order != null) bias = bias.add(order);
-    for (int b = 0; b < blocks; b++) {
-      SDVariable q = g.layerNorm("attn_norm" + b, x, d);
-      x = q.add(g.dropout(attention(g, "attn" + b, q, x, bias, d, heads), d));
-      SDVariable y = g.layerNorm("ffn_norm" + b, x, d);
-      SDVariable inner = g.dropout(g.sd().nn.relu(g.dense("ffn_in" + b, y, d, innerWidth), 0), innerWidth);
-      x = y.add(g.dropout(g.dense("ffn_out" + b, inner, innerWidth, d), d)).mul(valid);
-    }
-    return g.layerNorm("final_norm", x, d);
-  }
-
-  /** The left-to-right order: position p attends only to positions ≤ p. */
-  public static SDVariable causal(Graph g) {
-    int len = g.len();
+  public Transformer(Net net, int d, int blockCount, int heads, int innerWidth) {
+    this.net = net;
+    this.d = d;
+    this.heads = heads;
+    int len = net.len();
+    positions = net.normal(new Shape(len, d), 1 / Math.sqrt(d));
+    for (int b = 0; b < blockCount; b++) blocks.add(new Block(net.layerNorm(d), net.dense(d, d), net.dense(d, d), net.dense(d, d), net.layerNorm(d),
+        net.dense(d, innerWidth), net.dense(innerWidth, d)));
+    finalNorm = net.layerNorm(d);
     float[] tri = new float[len * len];
     for (int q = 0; q < len; q++) {
-      for (int k = q + 1; k < len; k++) tri[q * len + k] = (float) FORBIDDEN;
+      for (int k = q + 1; k < len; k++) tri[q * len + k] = FORBIDDEN;
     }
-    return g.sd().constant(Nd4j.create(tri, new long[] {len, len}, 'c'));
+    causal = net.manager().create(tri, new Shape(len, len));
   }
 
-  /** Multi-head attention of queries over keys (which are also the values); [B·L, d]. */
-  private static SDVariable attention(Graph g, String name, SDVariable queries, SDVariable keys, SDVariable bias, int d, int heads) {
-    int len = g.len();
-    int dh = d / heads;
-    SDVariable q = splitHeads(g.dense(name + "_q", queries, d, d), len, heads, dh);
-    SDVariable k = splitHeads(g.dense(name + "_k", keys, d, d), len, heads, dh);
-    SDVariable v = splitHeads(g.dense(name + "_v", keys, d, d), len, heads, dh);
-    SDVariable logits = g.sd().mmul(q, k, false, true, false).mul(1 / Math.sqrt(dh)).add(bias);
-    SDVariable out = g.sd().mmul(g.sd().nn.softmax(logits), v);
-    return out.permute(0, 2, 1, 3).reshape(-1, d);
+  /**
+   * Encodes the embedded tokens x [B, L, d], valid [B, L, 1] (0 at padding, which no position may attend to),
+   * left to right when {@code causal}, else every position attending to every other; [B, L, d].
+   */
+  public NDArray encode(NDArray x, NDArray valid, boolean causal) {
+    long batch = x.getShape().get(0);
+    int len = net.len();
+    NDArray h = net.dropout(x.mul(Math.sqrt(d)).add(positions)).mul(valid);
+    NDArray bias = valid.reshape(batch, 1, 1, len).neg().add(1).mul(FORBIDDEN);
+    if (causal) bias = bias.add(this.causal);
+    for (Block b : blocks) h = apply(b, h, bias, valid);
+    return finalNorm.apply(h);
   }
 
-  /** [B·L, d] to [B, heads, L, d / heads]. */
-  private static SDVariable splitHeads(SDVariable x, int len, int heads, int dh) {
-    return x.reshape(-1, len, heads, dh).permute(0, 2, 1, 3);
+  /** One block's layers. */
+  private record Block(Net.Norm attnNorm, Net.Dense q, Net.Dense k, Net.Dense v, Net.Norm ffnNorm, Net.Dense ffnIn, Net.Dense ffnOut) {}
+
+  private NDArray apply(Block b, NDArray x, NDArray bias, NDArray valid) {
+    long batch = x.getShape().get(0);
+    NDArray queries = b.attnNorm().apply(x);
+    NDArray logits = split(b.q().apply(queries)).matMul(split(b.k().apply(x)).transpose(0, 1, 3, 2)).mul(1 / Math.sqrt(d / heads)).add(bias);
+    NDArray attended = logits.softmax(-1).matMul(split(b.v().apply(x))).transpose(0, 2, 1, 3).reshape(batch, net.len(), d);
+    NDArray y = b.ffnNorm().apply(queries.add(net.dropout(attended)));
+    NDArray inner = net.dropout(b.ffnIn().apply(y).getNDArrayInternal().relu());
+    return y.add(net.dropout(b.ffnOut().apply(inner))).mul(valid);
+  }
+
+  /** [B, L, d] to [B, heads, L, d / heads]. */
+  private NDArray split(NDArray x) {
+    return x.reshape(x.getShape().get(0), net.len(), heads, d / heads).transpose(0, 2, 1, 3);
   }
 }

@@ -25,14 +25,14 @@ class S3RecTest extends SequenceFamilyContract {
   }
 
   /**
-   * Pre-training at the paper's step keeps users apart for fine-tuning (measured Recall@10 0.1346 vs
-   * MostPopular 0.1094, 1.23×, after 1 + 2 epochs; 0.1474 after 1 + 3); at the fine-tuning step of 0.01
-   * it leaves every user alike and fine-tuning stays at popularity (0.1087 after 1 + 3).
+   * Pre-training at the paper's step keeps users apart for fine-tuning (measured in DJL's PyTorch engine:
+   * Recall@10 0.1365 vs MostPopular 0.1094, 1.25×, after 1 + 3 epochs; 0.1228 after 1 + 2 before the fused logits); under SameDiff
+   * the fine-tuning step of 0.01 in pre-training left every user alike and fine-tuning at popularity.
    */
   @Test
   void beatsMostPopular() {
     FamilyChecks.assertBeatsMostPopular(family(), Map.of("hidden", 32, "max_len", 30, "blocks", 1, "pretrain_epochs", 1, "pretrain_learning_rate", 0.001,
-        "learning_rate", 0.01, "batch_size", 32, "epochs", 2), Fixtures.small(), 1.15);
+        "learning_rate", 0.01, "batch_size", 32, "epochs", 3), Fixtures.small(), 1.15);
   }
 
   @Test

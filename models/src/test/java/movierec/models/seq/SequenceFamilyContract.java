@@ -1,9 +1,20 @@
 package movierec.models.seq;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import movierec.core.data.Dataset;
+import movierec.core.model.Model;
 import movierec.core.testing.Fixtures;
 import movierec.models.FamilyChecks;
+import movierec.models.ModelRegistry;
+import movierec.models.linalg.ArrayIO;
 import org.junit.jupiter.api.Test;
 
 /** What every sequential family's test checks: determinism, model files and the shared params. */
@@ -24,6 +35,31 @@ public abstract class SequenceFamilyContract {
   @Test
   void sameSeedSameScores() {
     FamilyChecks.assertDeterministic(family(), fast(), Fixtures.tiny());
+  }
+
+  /**
+   * Two fits at once in one process (parallel trials) give the scores of a fit alone: libtorch's gradient
+   * recording and generator are process-wide, and each training step holds them.
+   */
+  @Test
+  void parallelFitsMatchASerialOne() {
+    Dataset data = Fixtures.tiny();
+    float[] alone = FamilyChecks.fitAndScore(ModelRegistry.get(family()).create(fast()), data, 3);
+    var first = CompletableFuture.supplyAsync(() -> FamilyChecks.fitAndScore(ModelRegistry.get(family()).create(fast()), data, 3));
+    var second = CompletableFuture.supplyAsync(() -> FamilyChecks.fitAndScore(ModelRegistry.get(family()).create(fast()), data, 3));
+    assertArrayEquals(alone, first.join(), family() + " scores differ when fitted beside another fit");
+    assertArrayEquals(alone, second.join(), family() + " scores differ when fitted beside another fit");
+  }
+
+  /** A file in the format the SameDiff models wrote (v1) is refused, naming both formats. */
+  @Test
+  void refusesVersionOneFiles() throws IOException {
+    Model model = ModelRegistry.get(family()).create(fast());
+    String old = model.fileFormat().replace(".v2", ".v1");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ArrayIO.writer(bytes, old).finish();
+    IOException e = assertThrows(IOException.class, () -> model.load(new ByteArrayInputStream(bytes.toByteArray())));
+    assertEquals("model file is '" + old + "', expected '" + model.fileFormat() + "'", e.getMessage());
   }
 
   @Test

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "seq", mixinStandardHelpOptions = true,
     description = {"Time a sequential family's epochs (wall and CPU seconds) on a dataset, report peak memory, then train the same",
         "model (architecture, sizes, batch, windows, full-softmax loss) in PyTorch on the CPU (models/bench/seq_torch.py)",
-        "and print the ratios; with --djl also SASRec in DJL's PyTorch engine (djl-bench, built on first use)."})
+        "and print the ratios. movierec trains in DJL's PyTorch engine (libtorch from Maven), the reference in Python."})
 final class SeqBenchCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   TrainCommand.DataSource source;
@@ -33,16 +33,13 @@ final class SeqBenchCommand implements Callable<Integer> {
   @Option(names = "--no-torch", description = "skip the PyTorch reference")
   boolean noTorch;
 
-  @Option(names = "--djl", description = "also time SASRec in DJL's PyTorch engine (libtorch from Maven, never downloaded at run time)")
-  boolean djl;
-
   @Option(names = "--python", description = "interpreter with torch for the reference (default: .venv-bench, created when missing)")
   String python;
 
   @Override
   public Integer call() throws Exception {
     DatasetSpec dataset = source.folder != null ? DatasetSpec.folder(source.folder) : DatasetSpec.synthetic(source.preset, dataSeed);
-    SeqBench.run(dataset.load(), family, TrainCommand.parseOverrides(overrides), epochs, !noTorch, djl, python);
+    SeqBench.run(dataset.load(), family, TrainCommand.parseOverrides(overrides), epochs, !noTorch, python);
     return 0;
   }
 }

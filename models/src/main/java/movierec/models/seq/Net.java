@@ -1,0 +1,131 @@
+package movierec.models.seq;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A sequential model's parameters in libtorch memory and the layers built on them. Parameters are initialised
+ * from the model's own generator (a seed fixes them without libtorch's global one); activations are
+ * [B, L, width] tensors over windows of length {@link #len()}.
+ *
+ * <p>The parameters' memory is native: it is freed when the net becomes unreachable (the model has no close
+ * call), and per-batch arrays are freed by the {@code NDScope} of each step.
+ */
+public final class Net {
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  private final NDManager manager = Torch.newManager();
+  private final SplittableRandom init;
+  private final int len;
+  private final float dropout;
+  private final List<NDArray> kept = new ArrayList<>();
+  private final List<NDArray> trained = new ArrayList<>();
+  private boolean training;
+
+  Net(SplittableRandom init, int len, double dropout) {
+    this.init = init;
+    this.len = len;
+    this.dropout = (float) dropout;
+    CLEANER.register(this, manager::close);
+  }
+
+  /** Sequence length L. */
+  public int len() {
+    return len;
+  }
+
+  /** Where batch arrays are created (each step's scope frees them). */
+  public NDManager manager() {
+    return manager;
+  }
+
+  /** True while a training step runs: dropout is on. */
+  public boolean training() {
+    return training;
+  }
+
+  void training(boolean on) {
+    training = on;
+  }
+
+  /** A trainable tensor with entries from N(0, std²). */
+  public NDArray normal(Shape shape, double std) {
+    return keep(auxiliary(shape, std));
+  }
+
+  /**
+   * A trainable tensor like {@link #normal} that scoring does not read (S3Rec's pre-training heads): left out
+   * of best-epoch snapshots and model files, so a loaded model needs no side information.
+   */
+  public NDArray auxiliary(Shape shape, double std) {
+    float[] values = new float[Math.toIntExact(shape.size())];
+    for (int i = 0; i < values.length; i++) values[i] = (float) (std * init.nextGaussian());
+    return train(manager.create(values, shape));
+  }
+
+  /** A trainable vector with the given initial values. */
+  public NDArray vector(float[] values) {
+    return keep(train(manager.create(values)));
+  }
+
+  /** A trainable vector filled with {@code value} (biases, layer-norm gains). */
+  public NDArray constantVector(int n, float value) {
+    return keep(train(manager.full(new Shape(n), value)));
+  }
+
+  /** A Glorot-initialised linear layer from {@code in} to {@code out} features, with a bias. */
+  public Dense dense(int in, int out) {
+    return new Dense(normal(new Shape(out, in), Math.sqrt(2.0 / (in + out))), constantVector(out, 0f));
+  }
+
+  /** Layer normalisation over the last dimension, of width {@code width}. */
+  public Norm layerNorm(int width) {
+    return new Norm(constantVector(width, 1f), constantVector(width, 0f));
+  }
+
+  /** Inverted dropout in training (libtorch's, from the generator {@link Torch#train} seeds); else the identity. */
+  public NDArray dropout(NDArray x) {
+    if (!training || dropout == 0) return x;
+    return x.getNDArrayInternal().dropout(x, dropout, true).singletonOrThrow();
+  }
+
+  /** Parameters that scoring reads, in creation order (the order of snapshots and model files). */
+  List<NDArray> kept() {
+    return kept;
+  }
+
+  /** Every parameter Adam updates, in creation order. */
+  List<NDArray> trained() {
+    return trained;
+  }
+
+  private NDArray train(NDArray p) {
+    p.setRequiresGradient(true);
+    trained.add(p);
+    return p;
+  }
+
+  private NDArray keep(NDArray p) {
+    kept.add(p);
+    return p;
+  }
+
+  /** x [..., in] times the weight [out, in] transposed, plus the bias: [..., out]. */
+  public record Dense(NDArray weight, NDArray bias) {
+    public NDArray apply(NDArray x) {
+      return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+    }
+  }
+
+  /** Layer normalisation with a gain and a bias (ε 1e-5, as torch.nn.LayerNorm). */
+  public record Norm(NDArray gain, NDArray bias) {
+    public NDArray apply(NDArray x) {
+      return x.getNDArrayInternal().layerNorm(x, new Shape(gain.getShape().get(0)), gain, bias, 1e-5f).singletonOrThrow();
+    }
+  }
+}
