@@ -17,9 +17,10 @@ import movierec.core.eval.CandidateFilters;
 import movierec.core.eval.RankedLists;
 
 /**
- * Stacking: the union of the sources' candidates re-ranked by XGBoost's LambdaMART ({@code rank:ndcg}, one
+ * Stacking: the union of the sources' candidates re-ranked by XGBoost's LambdaMART (one
  * query group per user, pairs drawn from each user's top K) trained on validation answers. A candidate's
- * features are, per source, its rank and z-scored score there (missing where the source did not list it,
+ * features are, per source, its rank and z-scored score there and that score's gap to the source's best
+ * for the user (how sure the source is of its top against this item; missing where the source did not list it,
  * which the trees route on their own), how many sources listed it, the sources' mean z-score (floors where
  * unlisted: the linear blend, which trees would need many splits to rebuild), and context figures that
  * let the weighting differ by case, which no fixed weight can: the item's popularity and the user's
@@ -34,6 +35,8 @@ public final class Stacking {
   static final int MAX_TREES = 400;
   /** Rounds without a gain on the stopping users before boosting stops. */
   private static final int STOPPING_ROUNDS = 30;
+  /** Per source: the candidate's rank, its z-score, and how far below the z-score of the source's top candidate for the user it lies. */
+  private static final int PER_SOURCE = 3;
   private static final int CONTEXT_FEATURES = 7;
 
   /**
@@ -111,7 +114,7 @@ public final class Stacking {
     /** Each source's share of the trees' split gain over its rank and score features; equal when no split used any. */
     public double[] sourceImportance() {
       double[] w = new double[sources];
-      for (int s = 0; s < sources; s++) w[s] = gain[2 * s] + gain[2 * s + 1];
+      for (int s = 0; s < sources; s++) for (int f = 0; f < PER_SOURCE; f++) w[s] += gain[PER_SOURCE * s + f];
       double sum = Arrays.stream(w).sum();
       if (!(sum > 0)) Arrays.fill(w, 1.0);
       return WeightTuner.normalize(w);
@@ -180,7 +183,7 @@ public final class Stacking {
       DMatrix all = Rows.of(lists, users, exclusions, context).labelled(truth);
       try {
         Booster booster = XGBoost.train(all, params, trees, Map.of(), null, null);
-        int features = 2 * lists.size() + CONTEXT_FEATURES;
+        int features = PER_SOURCE * lists.size() + CONTEXT_FEATURES;
         double[] gain = new double[features];
         booster.getScore("", "total_gain").forEach((name, g) -> gain[Integer.parseInt(name.substring(1))] = g);
         return new Fitted(booster, lists.size(), chosen.setting(), trees, gain);
@@ -259,7 +262,8 @@ public final class Stacking {
 
     static Rows of(List<RankedLists> lists, int[] users, CandidateFilters.Exclusions exclusions, Context context) {
       int sources = lists.size();
-      int features = 2 * sources + CONTEXT_FEATURES;
+      int features = PER_SOURCE * sources + CONTEXT_FEATURES;
+      int pooled = PER_SOURCE * sources;
       BlendTable table = BlendTable.of(lists, ScoreNormalization.ZSCORE, users, exclusions);
       int[] start = new int[users.length + 1];
       for (int r = 0; r < users.length; r++) start[r + 1] = start[r] + table.candidates(r).length;
@@ -275,31 +279,34 @@ public final class Stacking {
           int[] candidates = table.candidates(r);
           System.arraycopy(candidates, 0, items, start[r], candidates.length);
           // Every candidate is listed by some source, so its best rank is always set below.
-          for (int c = 0; c < candidates.length; c++) values[(start[r] + c) * features + 2 * sources + 6] = Float.NaN;
+          for (int c = 0; c < candidates.length; c++) values[(start[r] + c) * features + pooled + 6] = Float.NaN;
           for (int s = 0; s < sources; s++) {
             int[] list = lists.get(s).items()[u];
             for (int i = list.length - 1; i >= 0; i--) rankOf[list[i]] = i;
+            float top = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < candidates.length; c++) if (rankOf[candidates[c]] >= 0) top = Math.max(top, table.normalized(r, s, c));
             for (int c = 0; c < candidates.length; c++) {
               int o = (start[r] + c) * features;
               int rank = rankOf[candidates[c]];
               float z = table.normalized(r, s, c);
-              values[o + 2 * s] = rank >= 0 ? rank : Float.NaN;
-              values[o + 2 * s + 1] = rank >= 0 ? z : Float.NaN;
+              values[o + PER_SOURCE * s] = rank >= 0 ? rank : Float.NaN;
+              values[o + PER_SOURCE * s + 1] = rank >= 0 ? z : Float.NaN;
+              values[o + PER_SOURCE * s + 2] = rank >= 0 ? top - z : Float.NaN;
               if (rank >= 0) {
                 values[o + 2 * sources] += 1;
-                values[o + 2 * sources + 5] += 1f / (rank + 1);
-                float best = values[o + 2 * sources + 6];
-                if (Float.isNaN(best) || rank < best) values[o + 2 * sources + 6] = rank;
+                values[o + pooled + 5] += 1f / (rank + 1);
+                float best = values[o + pooled + 6];
+                if (Float.isNaN(best) || rank < best) values[o + pooled + 6] = rank;
               }
-              values[o + 2 * sources + 1] += z / sources;
+              values[o + pooled + 1] += z / sources;
             }
             for (int item : list) rankOf[item] = -1;
           }
           for (int c = 0; c < candidates.length; c++) {
             int o = (start[r] + c) * features;
-            values[o + 2 * sources + 2] = context.itemPopularity()[candidates[c]];
-            values[o + 2 * sources + 3] = context.userActivity()[u];
-            values[o + 2 * sources + 4] = context.genreAffinity(u, candidates[c]);
+            values[o + pooled + 2] = context.itemPopularity()[candidates[c]];
+            values[o + pooled + 3] = context.userActivity()[u];
+            values[o + pooled + 4] = context.genreAffinity(u, candidates[c]);
           }
         }
       });
