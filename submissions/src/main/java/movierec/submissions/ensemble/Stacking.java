@@ -3,7 +3,6 @@ package movierec.submissions.ensemble;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -45,11 +44,7 @@ public final class Stacking {
    * @param objective XGBoost's {@code rank:ndcg} (listwise weights on the top K's pairs) or {@code rank:pairwise}
    * @param depth the trees' maximum depth: deep trees let the weighting differ by case, shallow ones need fewer users
    */
-  public record Setting(String objective, int depth, double eta) {
-    public String key() {
-      return String.format(Locale.ROOT, "%s depth %d eta %.2f", objective, depth, eta);
-    }
-  }
+  public record Setting(String objective, int depth, double eta) {}
 
   /** The settings the stopping users choose among: general choices of objective and depth, none tuned to one data set. */
   public static final List<Setting> SETTINGS = List.of(new Setting("rank:ndcg", 6, 0.1), new Setting("rank:ndcg", 3, 0.1), new Setting("rank:pairwise", 6, 0.1));
@@ -111,7 +106,7 @@ public final class Stacking {
    * @param gain each feature's total split gain over the trees
    */
   public record Fitted(Booster booster, int sources, Setting setting, int trees, double[] gain) {
-    /** Each source's share of the trees' split gain over its rank and score features; equal when no split used any. */
+    /** Each source's share of the trees' split gain over its own features; equal when no split used any. */
     public double[] sourceImportance() {
       double[] w = new double[sources];
       for (int s = 0; s < sources; s++) for (int f = 0; f < PER_SOURCE; f++) w[s] += gain[PER_SOURCE * s + f];

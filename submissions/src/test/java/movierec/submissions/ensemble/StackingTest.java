@@ -149,7 +149,7 @@ class StackingTest {
     int[] all = users(1, USERS);
     Stacking.Fitted first = Stacking.fit(List.of(a, b), train, truth, exclusions, context, 10, 5);
     Stacking.Fitted second = Stacking.fit(List.of(a, b), train, truth, exclusions, context, 10, 5);
-    assertTrue(Stacking.SETTINGS.contains(first.setting()), first.setting().key());
+    assertTrue(Stacking.SETTINGS.contains(first.setting()), first.setting().toString());
     assertEquals(first.setting(), second.setting());
     assertEquals(first.trees(), second.trees());
     assertTrue(first.trees() >= 1 && first.trees() <= Stacking.MAX_TREES);
