@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code movierec bench ensemble}: the presets' ensembles on an experiment, judged on held-out users; or the weight search's speed. */
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
-    description = {"With --experiment: build the preset ensembles (best3/best4/best7, rank and greedy member choice, weighted voting and blends)",
+    description = {"With --experiment: build the preset ensembles (best3/best4/best7/best10, rank and greedy member choice, weighted voting and blends)",
         "from the best run of every family and print members, weights, the held-out metric and the gain over the best single run, all on the",
         "half of the validation users that neither training, the weight search nor member selection read; then oracle upper bounds.",
         "With --synthetic: time a tuned blend's weight search at that preset's scale (competition: 31k users) against 60 s. Nothing is logged."})

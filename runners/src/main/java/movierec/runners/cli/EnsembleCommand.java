@@ -36,7 +36,7 @@ final class EnsembleCommand implements Callable<Integer> {
   Sources sources;
 
   static final class Sources {
-    @Option(names = "--preset", description = "best3, best4 or best7: the best run of each of the N best families")
+    @Option(names = "--preset", description = "best3, best4, best7 or best10: the best run of each of the N best families")
     String preset;
 
     @Option(names = "--runs", description = "source runs: ID[:weight],ID[:weight],...")

@@ -183,7 +183,7 @@ class SweepConfigTest {
   @Test
   void everyShippedSweepFileLoads() throws IOException {
     // Files that name a data folder get an empty one: its contents are read only when trials run.
-    for (String folder : List.of("data/competition", "data/ml-1m")) Files.createDirectories(dir.resolve(folder));
+    for (String folder : List.of("data/competition", "data/ml-1m", "data/ml-latest-small")) Files.createDirectories(dir.resolve(folder));
     List<Path> files;
     try (var listing = Files.list(Path.of("../experiments"))) {
       files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();

@@ -2,9 +2,12 @@ package movierec.submissions.ensemble;
 
 import java.util.Locale;
 
-/** The N best runs of distinct families, as the competition team voted them (Best4 was its second-best entry). */
+/**
+ * The N best runs of distinct families, as the competition team voted them (Best4 was its second-best entry);
+ * best10 is for stacking, which weighs its members itself and so can take weaker ones that err differently.
+ */
 public enum EnsemblePreset {
-  BEST3(3), BEST4(4), BEST7(7);
+  BEST3(3), BEST4(4), BEST7(7), BEST10(10);
 
   private final int families;
 

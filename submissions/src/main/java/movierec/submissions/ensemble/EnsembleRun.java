@@ -177,7 +177,7 @@ public final class EnsembleRun implements AutoCloseable {
       case HARD -> "Hard voting";
       case WEIGHTED -> "Weighted hard voting (" + spec.weights().key() + " weights)";
       case BLEND -> "Score blending (" + spec.normalization().key() + " normalization, " + spec.weights().key() + " weights)";
-      case STACK -> "Stacking (XGBoost LambdaMART over each source's rank and score, item popularity, user activity and genre affinity; weights are each source's share of split gain)";
+      case STACK -> "Stacking (XGBoost LambdaMART over each source's rank and score, pooled ranks, item popularity, user activity and genre affinity; weights are each source's share of split gain)";
     };
     return method + (spec.decay() == RankDecay.LOG ? " with log rank decay" : "") + " of " + preset.map(EnsemblePreset::key).orElse("named runs")
         + ": " + sources.stream().map(s -> s.family() + " " + s.runId()).collect(Collectors.joining(", "));

@@ -144,6 +144,21 @@ class StackingTest {
   }
 
   @Test
+  void theSettingAndTreesChosenOnTheFittingUsersAreTheSameEveryFit() {
+    int[] train = users(1, 60);
+    int[] all = users(1, USERS);
+    Stacking.Fitted first = Stacking.fit(List.of(a, b), train, truth, exclusions, context, 10, 5);
+    Stacking.Fitted second = Stacking.fit(List.of(a, b), train, truth, exclusions, context, 10, 5);
+    assertTrue(Stacking.SETTINGS.contains(first.setting()), first.setting().toString());
+    assertEquals(first.setting(), second.setting());
+    assertEquals(first.trees(), second.trees());
+    assertTrue(first.trees() >= 1 && first.trees() <= Stacking.MAX_TREES);
+    RankedLists one = first.combine(List.of(a, b), all, exclusions, context, 50);
+    RankedLists two = second.combine(List.of(a, b), all, exclusions, context, 50);
+    for (int u : all) assertArrayEquals(one.scores()[u], two.scores()[u]);
+  }
+
+  @Test
   void stackingHasNoGivenWeightsAndNoGreedySelection() {
     assertThrows(IllegalArgumentException.class,
         () -> new EnsembleSpec(VotingMethod.STACK, WeightMode.GIVEN, RankDecay.NONE, ScoreNormalization.ZSCORE, Metric.parse("recall_at_10"), 0, 0));
