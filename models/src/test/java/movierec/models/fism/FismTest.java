@@ -11,7 +11,7 @@ class FismTest {
 
   @Test
   void beatsMostPopular() {
-    FamilyChecks.assertBeatsMostPopular(FAMILY, Map.of("epochs", 6, "learning_rate", 0.01), Fixtures.small(), 1.3);
+    FamilyChecks.assertBeatsMostPopular(FAMILY, Map.of("epochs", 12), Fixtures.small(), 1.3);
   }
 
   @Test
