@@ -2,7 +2,11 @@ package movierec.core.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import movierec.core.data.Interactions;
 import movierec.core.data.ItemSide;
 import movierec.core.model.Recommender;
@@ -55,5 +59,30 @@ class EvaluatorTest {
     // Firsts: user 0 item 0 (miss), user 1 item 5 (hit), user 2 item 1 (miss).
     assertEquals(1.0 / 3, e.recall(), 1e-9);
     assertEquals(1.0 / 3, e.hitRate(), 1e-9);
+  }
+
+  @Test
+  void usersBeyondOneBatchAreRankedAsTheirOwnScoresSay() {
+    int users = Evaluator.BATCH + 37;
+    List<Integer> batchSizes = new ArrayList<>();
+    // Each user's best unseen item is u mod ITEMS; the rest score lower the further they are from it.
+    Recommender byUser = (batch, out) -> {
+      batchSizes.add(batch.length);
+      for (int b = 0; b < batch.length; b++) {
+        for (int i = 0; i < ITEMS; i++) out[b * ITEMS + i] = -Math.floorMod(i - batch[b], ITEMS);
+      }
+    };
+    var nothingSeen = CandidateFilters.SEEN_ONLY.build(Interactions.fromTriples(users, ITEMS, new int[0], new int[0], new long[0]), ItemSide.none(ITEMS));
+    RankedLists lists = Evaluator.rank(byUser, IntStream.range(0, users).toArray(), nothingSeen, users, ITEMS, 2);
+
+    assertEquals(List.of(Evaluator.BATCH, 37), batchSizes);
+    for (int u = 0; u < users; u++) assertArrayEquals(new int[] {u % ITEMS, (u + 1) % ITEMS}, lists.items()[u], "user " + u);
+  }
+
+  @Test
+  void largeCataloguesAreScoredInSmallerBatches() {
+    assertEquals(Evaluator.BATCH, Evaluator.batchSize(6_807));
+    assertEquals((1 << 25) / 100_000, Evaluator.batchSize(100_000));
+    assertTrue(Evaluator.batchSize(Integer.MAX_VALUE) >= 1);
   }
 }
