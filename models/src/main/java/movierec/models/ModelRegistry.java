@@ -79,7 +79,7 @@ public final class ModelRegistry {
     add(new ModelFamily<>("ials", "iALS: weighted matrix factorization for implicit feedback (Hu et al. 2008)", IalsParams.class, new IalsParams(), Ials::new));
     add(new ModelFamily<>("bpr", "BPR-MF: matrix factorization by pairwise ranking SGD (Rendle et al. 2009)", BprParams.class, new BprParams(), Bpr::new));
     add(new ModelFamily<>("itemknn", "item-based kNN: shrunk asymmetric cosine on TF-IDF-weighted users (Deshpande and Karypis 2004, Aiolli 2013)", ItemKnnParams.class, new ItemKnnParams(), ItemKnn::new));
-    add(new ModelFamily<>("userknn", "user-based kNN with shrunk cosine (Herlocker et al. 1999)", UserKnnParams.class, new UserKnnParams(), UserKnn::new));
+    add(new ModelFamily<>("userknn", "user-based kNN with shrunk asymmetric cosine (Herlocker et al. 1999, Aiolli 2013)", UserKnnParams.class, new UserKnnParams(), UserKnn::new));
     add(new ModelFamily<>("admm_slim", "ADMM-SLIM: sparse item-item weights with L1/L2 fitted by ADMM (Steck et al. 2020)", AdmmSlimParams.class, new AdmmSlimParams(), AdmmSlim::new));
     add(new ModelFamily<>("fism", "FISMauc: factored item similarity with a pairwise loss (Kabbur et al. 2013)", FismParams.class, new FismParams(), Fism::new));
     add(new ModelFamily<>("lightgcn", "LightGCN: embeddings propagated over the user-item graph, BPR loss (He et al. 2020)", LightGcnParams.class, new LightGcnParams(), LightGcn::new));

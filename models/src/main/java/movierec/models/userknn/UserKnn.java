@@ -11,7 +11,7 @@ import movierec.models.linalg.Parallel;
 /**
  * User-based kNN: J. Herlocker, J. Konstan, A. Borchers, J. Riedl, "An Algorithmic Framework for
  * Performing Collaborative Filtering", SIGIR 1999, in its top-N form. A user's k most similar users by
- * (shrunk) cosine of their item sets vote for their items, each vote weighted by the similarity.
+ * (shrunk, asymmetric) cosine of their item sets vote for their items, each vote weighted by the similarity.
  *
  * <p>Neighbours are found when scoring, from the item-to-user index, so fitting only indexes the data;
  * with nothing learned there is no model file (refitting takes well under a second).
@@ -37,6 +37,12 @@ public final class UserKnn implements Model {
     int numItems = history.numItems();
     int k = Math.min(params.k(), numUsers);
     float shrink = (float) params.shrink();
+    float[] targetNorm = new float[numUsers];
+    float[] neighbourNorm = new float[numUsers];
+    for (int v = 0; v < numUsers; v++) {
+      targetNorm[v] = (float) Math.pow(history.length(v), params.alpha());
+      neighbourNorm[v] = (float) Math.pow(history.length(v), 1 - params.alpha());
+    }
     Parallel.forRange(users.length, 8, (from, to) -> {
       float[] similarity = new float[numUsers];
       int[] top = new int[k];
@@ -48,10 +54,9 @@ public final class UserKnn implements Model {
           int i = history.item(e);
           for (int t = byItem.start(i); t < byItem.end(i); t++) similarity[byItem.user(t)]++;
         }
-        float normU = (float) Math.sqrt(history.length(u));
         for (int v = 0; v < numUsers; v++) {
           // Users sharing nothing are -inf so that they are never neighbours.
-          similarity[v] = similarity[v] == 0 ? Float.NEGATIVE_INFINITY : similarity[v] / (normU * (float) Math.sqrt(history.length(v)) + shrink);
+          similarity[v] = similarity[v] == 0 ? Float.NEGATIVE_INFINITY : similarity[v] / (targetNorm[u] * neighbourNorm[v] + shrink);
         }
         similarity[u] = Float.NEGATIVE_INFINITY;
         int found = TopK.select(similarity, 0, numUsers, k, top, topSims);

@@ -22,5 +22,6 @@ class UserKnnTest {
   void rejectsInvalidParams() {
     FamilyChecks.assertInvalid(FAMILY, Map.of("k", 0), "k");
     FamilyChecks.assertInvalid(FAMILY, Map.of("shrink", -1), "shrink");
+    FamilyChecks.assertInvalid(FAMILY, Map.of("alpha", 1.5), "alpha");
   }
 }
