@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -337,6 +338,16 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
 
   @Override
   public void score(int[] users, float[] out) {
+    try {
+      scoreBatches(users, out);
+    } finally {
+      // The net's Cleaner frees every parameter once the net is unreachable, which the JIT may decide while
+      // libtorch still reads them (a caller that drops the model after scoring): keep it reachable to the end.
+      Reference.reachabilityFence(net);
+    }
+  }
+
+  private void scoreBatches(int[] users, float[] out) {
     Torch.noGrad();
     for (int from = 0; from < users.length; from += SCORE_BATCH) {
       int to = Math.min(users.length, from + SCORE_BATCH);
