@@ -44,10 +44,12 @@ public final class Stacking {
    * @param objective XGBoost's {@code rank:ndcg} (listwise weights on the top K's pairs) or {@code rank:pairwise}
    * @param depth the trees' maximum depth: deep trees let the weighting differ by case, shallow ones need fewer users
    */
-  public record Setting(String objective, int depth, double eta) {}
+  public record Setting(String objective, int depth) {}
 
   /** The settings the stopping users choose among: general choices of objective and depth, none tuned to one data set. */
-  public static final List<Setting> SETTINGS = List.of(new Setting("rank:ndcg", 6, 0.1), new Setting("rank:ndcg", 3, 0.1), new Setting("rank:pairwise", 6, 0.1));
+  public static final List<Setting> SETTINGS = List.of(new Setting("rank:ndcg", 6), new Setting("rank:ndcg", 3), new Setting("rank:pairwise", 6));
+  /** Shrinkage of every tree, whichever setting: the tree count, chosen by early stopping, makes up for it. */
+  private static final double ETA = 0.1;
 
   /**
    * What the features read beside the lists, from the interactions the sources were trained on: item
@@ -215,7 +217,7 @@ public final class Stacking {
     p.put("maximize_evaluation_metrics", "true");
     p.put("tree_method", "hist");
     p.put("max_depth", setting.depth());
-    p.put("eta", setting.eta());
+    p.put("eta", ETA);
     // Ranking gradients are small per row: the default of 1 would stop splits on few users' candidates.
     p.put("min_child_weight", 0.01);
     p.put("nthread", Runtime.getRuntime().availableProcessors());
