@@ -32,8 +32,8 @@ import movierec.models.linalg.ArrayIO;
  * at their latest item: the representation at its last position or the mean over its positions (see
  * {@link Pooling}), dotted with every item's embedding, plus an item bias.
  *
- * <p>All randomness (initial weights, batch order, negatives, and the seed of each step's dropout) comes from a
- * generator seeded by the context, so a seed fixes the result.
+ * <p>All randomness (initial weights, batch order, negatives, dropout masks) comes from a generator seeded by
+ * the context, so a seed fixes the result.
  */
 public abstract class SequenceModel extends IterativeModel<float[][]> {
   /** Users scored per forward pass: keeps the [batch, numItems] score matrix small. */
@@ -228,24 +228,25 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
         trainingExample(history, users[r], (int) w, b, r, rng);
       }
       Negatives negatives = objective == Objective.BCE ? negatives(b, users) : null;
-      total += Torch.train(rng.nextInt(), () -> step(b, negatives));
+      SplittableRandom dropoutRandom = rng.split();
+      total += Torch.train(() -> step(b, negatives, dropoutRandom));
       steps++;
     }
     return steps == 0 ? Double.NaN : total / steps;
   }
 
   /** One Adam step on a batch (under {@link Torch#train}); returns the batch's loss. */
-  private float step(Batch b, Negatives negatives) {
+  private float step(Batch b, Negatives negatives, SplittableRandom dropoutRandom) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      net.training(true);
+      net.training(dropoutRandom);
       float loss;
       try (GradientCollector gc = Torch.gradients()) {
         NDArray l = loss(b, negatives);
         gc.backward(l);
         loss = l.getFloat();
       } finally {
-        net.training(false);
+        net.training(null);
       }
       adam.step();
       return loss;

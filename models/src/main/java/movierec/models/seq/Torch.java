@@ -11,10 +11,9 @@ import java.util.function.Supplier;
  * (DJL's offline mode, so a fresh machine needs only Maven), a fixed number of intra-op threads, and one lock
  * around every training step.
  *
- * <p>The lock exists because DJL's PyTorch gradient collector is global (a second collector open at once in
- * the process throws) and because dropout draws from libtorch's one global generator: a step reseeds it from
- * the model's own generator and runs whole under the lock, so parallel trials in one process stay
- * reproducible.
+ * <p>The lock exists because DJL's PyTorch gradient collector is global: a second collector open at once in the
+ * process throws. Nothing draws from libtorch's global generator (dropout masks come from the model's own, see
+ * {@link Net#dropout}), so parallel trials in one process stay reproducible.
  */
 public final class Torch {
   private static final Object STEP = new Object();
@@ -50,13 +49,9 @@ public final class Torch {
     return ENGINE.newBaseManager();
   }
 
-  /**
-   * Runs {@code step} (forward, backward and update) with libtorch's generator seeded by {@code seed}, holding
-   * the process-wide step lock.
-   */
-  static <T> T train(int seed, Supplier<T> step) {
+  /** Runs {@code step} (forward, backward and update) holding the process-wide step lock. */
+  static <T> T train(Supplier<T> step) {
     synchronized (STEP) {
-      ENGINE.setRandomSeed(seed);
       return step.get();
     }
   }
