@@ -86,6 +86,16 @@ public final class Net {
     return keep(train(manager.full(new Shape(n), value)));
   }
 
+  /**
+   * A constant factor for products inside the graph, alive as long as the net. DJL's {@code mul(Number)} and
+   * {@code div(Number)} wrap the number in a tensor over a direct buffer and close it at once, while autograd
+   * keeps that tensor for the backward pass: once GC frees the buffer, backward reads freed memory, and
+   * training depends on GC timing.
+   */
+  public NDArray scalar(double value) {
+    return manager.create((float) value);
+  }
+
   /** A Glorot-initialised linear layer from {@code in} to {@code out} features, with a bias. */
   public Dense dense(int in, int out) {
     return new Dense(normal(new Shape(out, in), Math.sqrt(2.0 / (in + out))), constantVector(out, 0f));

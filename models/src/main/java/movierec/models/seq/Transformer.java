@@ -20,6 +20,10 @@ public final class Transformer {
   private final int d;
   private final int heads;
   private final NDArray positions;
+  /** √d, applied to the item embeddings. */
+  private final NDArray embeddingScale;
+  /** 1 / √(d / heads), applied to the attention logits. */
+  private final NDArray attentionScale;
   private final List<Block> blocks = new ArrayList<>();
   private final Net.Norm finalNorm;
   /** Additive [L, L] bias (query row, key column): position p attends only to positions ≤ p. */
@@ -35,6 +39,8 @@ public final class Transformer {
     this.heads = heads;
     int len = net.len();
     positions = net.normal(new Shape(len, d), 1 / Math.sqrt(d));
+    embeddingScale = net.scalar(Math.sqrt(d));
+    attentionScale = net.scalar(1 / Math.sqrt(d / heads));
     for (int b = 0; b < blockCount; b++) blocks.add(new Block(net.layerNorm(d), net.dense(d, d), net.dense(d, d), net.dense(d, d), net.layerNorm(d),
         net.dense(d, innerWidth), net.dense(innerWidth, d)));
     finalNorm = net.layerNorm(d);
@@ -52,7 +58,7 @@ public final class Transformer {
   public NDArray encode(NDArray x, NDArray valid, boolean causal) {
     long batch = x.getShape().get(0);
     int len = net.len();
-    NDArray h = net.dropout(x.mul(Math.sqrt(d)).add(positions)).mul(valid);
+    NDArray h = net.dropout(x.mul(embeddingScale).add(positions)).mul(valid);
     NDArray bias = valid.reshape(batch, 1, 1, len).neg().add(1).mul(FORBIDDEN);
     if (causal) bias = bias.add(this.causal);
     for (Block b : blocks) h = apply(b, h, bias, valid);
@@ -65,7 +71,7 @@ public final class Transformer {
   private NDArray apply(Block b, NDArray x, NDArray bias, NDArray valid) {
     long batch = x.getShape().get(0);
     NDArray queries = b.attnNorm().apply(x);
-    NDArray logits = split(b.q().apply(queries)).matMul(split(b.k().apply(x)).transpose(0, 1, 3, 2)).mul(1 / Math.sqrt(d / heads)).add(bias);
+    NDArray logits = split(b.q().apply(queries)).matMul(split(b.k().apply(x)).transpose(0, 1, 3, 2)).mul(attentionScale).add(bias);
     NDArray attended = logits.softmax(-1).matMul(split(b.v().apply(x))).transpose(0, 2, 1, 3).reshape(batch, net.len(), d);
     NDArray y = b.ffnNorm().apply(queries.add(net.dropout(attended)));
     NDArray inner = net.dropout(b.ffnIn().apply(y).getNDArrayInternal().relu());

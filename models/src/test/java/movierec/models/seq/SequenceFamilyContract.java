@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import movierec.core.data.Dataset;
 import movierec.core.model.Model;
 import movierec.core.testing.Fixtures;
@@ -35,6 +36,31 @@ public abstract class SequenceFamilyContract {
   @Test
   void sameSeedSameScores() {
     FamilyChecks.assertDeterministic(family(), fast(), Fixtures.tiny());
+  }
+
+  /**
+   * A fit while garbage collections run back to back gives the scores of a quiet one: nothing libtorch reads
+   * may live in memory that GC frees (DJL's scalar operands once did, and training followed GC timing).
+   */
+  @Test
+  void garbageCollectionsDoNotChangeTraining() {
+    Dataset data = Fixtures.tiny();
+    float[] quiet = FamilyChecks.fitAndScore(ModelRegistry.get(family()).create(fast()), data, 3);
+    Thread collections = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        System.gc();
+        LockSupport.parkNanos(2_000_000);
+      }
+    });
+    collections.setDaemon(true);
+    collections.start();
+    float[] collected;
+    try {
+      collected = FamilyChecks.fitAndScore(ModelRegistry.get(family()).create(fast()), data, 3);
+    } finally {
+      collections.interrupt();
+    }
+    assertArrayEquals(quiet, collected, family() + " scores depend on when garbage collections run");
   }
 
   /**
