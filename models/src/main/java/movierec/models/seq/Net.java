@@ -87,10 +87,10 @@ public final class Net {
   }
 
   /**
-   * A constant factor for products inside the graph, alive as long as the net. DJL's {@code mul(Number)} and
-   * {@code div(Number)} wrap the number in a tensor over a direct buffer and close it at once, while autograd
-   * keeps that tensor for the backward pass: once GC frees the buffer, backward reads freed memory, and
-   * training depends on GC timing.
+   * A constant factor for products inside the graph: held by the net, or by the step's scope when created in
+   * one. DJL's {@code mul(Number)} and {@code div(Number)} wrap the number in a tensor over a direct buffer and
+   * close it at once, while autograd keeps that tensor for the backward pass: once GC frees the buffer,
+   * backward reads freed memory, and training depends on GC timing.
    */
   public NDArray scalar(double value) {
     return manager.create((float) value);

@@ -275,10 +275,8 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
       if (negatives.keep() != null) negative = negative.mul(m.create(negatives.keep(), new Shape(rows.length, 1)));
       // gBCE: -log σ(s+)^β = β·softplus(-s+), the loss of the paper's transformed positive logit; the mean
       // over the k + 1 logits as in its code. Plain BCE is β = 1 (calibration 0).
-      // Scalars as tensors of this step's scope: see Net#scalar for why not mul(Number).
-      NDArray beta = m.create((float) positiveWeight());
-      NDArray logitsPerRow = m.create((float) (k + 1));
-      perPosition = positive.neg().getNDArrayInternal().softPlus().mul(beta).add(negative.sum(new int[] {1}, true)).div(logitsPerRow);
+      perPosition = positive.neg().getNDArrayInternal().softPlus().mul(net.scalar(positiveWeight())).add(negative.sum(new int[] {1}, true))
+          .div(net.scalar(k + 1));
     }
     NDArray loss = perPosition.mean();
     NDArray auxiliary = auxiliaryLoss(net, b, hidden);
