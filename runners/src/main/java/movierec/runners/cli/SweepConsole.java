@@ -255,8 +255,9 @@ final class SweepConsole implements SweepRunner.Listener, TrialProgress.Listener
         (r.lastEpochNanos - r.startNanos) / 1e9 / r.epochs, clock(d))).orElse("");
   }
 
+  /** Shown only while trials remain, so never 100%: a trial that has run all its epochs still evaluates and uploads. */
   private String sweepEtaText() {
-    return sweepEta().map(d -> "  | sweep " + Math.round(progress() * 100) + "%, ~" + clock(d) + " left").orElse("");
+    return sweepEta().map(d -> "  | sweep " + Math.min(99, (int) Math.floor(progress() * 100)) + "%, ~" + clock(d) + " left").orElse("");
   }
 
   private void redraw() {

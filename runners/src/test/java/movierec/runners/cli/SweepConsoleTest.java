@@ -65,6 +65,18 @@ class SweepConsoleTest {
   }
 
   @Test
+  void aSweepWithATrialStillRunningIsNeverShownDone() {
+    SweepConsole c = console(2);
+    c.trialStarted("ials-000", "ials", 10);
+    at(10);
+    c.epochDone("ials-000", 10, 10);
+    run("r1", "ease-001", RunStatus.FINISHED, 10, Map.of(), Map.of(), Map.of());
+    c.trialDone(new TrialOutcome("r1", "ease-001", RunStatus.FINISHED, 0.2, "ease", null, 0, null), 1, 2, 0.2);
+    assertTrue(printed().contains("sweep 99%"), printed());
+    assertFalse(printed().contains("100%"), printed());
+  }
+
+  @Test
   void finishedTrialLinesShowTheParamsThatDifferFromDefaultsAndFailuresTheirReason() {
     SweepConsole c = console(2);
     run("r1", "ease-000", RunStatus.FINISHED, 12, Map.of("lambda", "300.0", "family", "ease"), Map.of(RunKeys.BEST_EPOCH, 0.0), Map.of());
