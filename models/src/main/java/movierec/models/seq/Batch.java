@@ -17,7 +17,7 @@ public final class Batch {
   private final int[] tokens;
   private final int[] targets;
 
-  Batch(int size, int len, int pad) {
+  public Batch(int size, int len, int pad) {
     this.size = size;
     this.len = len;
     this.pad = pad;

@@ -136,9 +136,22 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
     }
   }
 
-  /** The input whose last position scores the user's next item: their last maxLen items. */
-  protected void queryExample(Interactions x, int user, Batch b, int row) {
+  /**
+   * Pass {@code pass} of {@link #queryPasses()} over the user's input: by default their last maxLen items, whose
+   * last position scores the next item.
+   */
+  protected void queryExample(Interactions x, int user, Batch b, int row, int pass) {
     b.window(b.tokens(), row, x, user, x.end(user));
+  }
+
+  /** Inputs per user that {@link Pooling#MEAN} averages over (BERT4Rec masks other items in each). */
+  protected int queryPasses() {
+    return 1;
+  }
+
+  /** Whether the output at a position holding {@code token} predicts an item: every item's does, causally. */
+  protected boolean predicts(int token) {
+    return token < numItems;
   }
 
   @Override
@@ -353,28 +366,36 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
     Torch.noGrad();
     for (int from = 0; from < users.length; from += SCORE_BATCH) {
       int to = Math.min(users.length, from + SCORE_BATCH);
-      Batch b = new Batch(to - from, len, numItems);
-      for (int r = 0; r < b.size(); r++) queryExample(history, users[from + r], b, r);
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray hidden = forward(b);
-        NDArray query;
-        if (pooling == Pooling.LAST) {
-          query = hidden.get(new NDIndex(":, -1, :"));
-        } else {
-          NDArray valid = net.manager().create(validity(b), new Shape(b.size(), len, 1));
-          query = hidden.mul(valid).sum(new int[] {1}).div(valid.sum(new int[] {1}));
-        }
+        NDArray query = pooling == Pooling.LAST ? forward(queries(users, from, to, 0)).get(new NDIndex(":, -1, :")) : meanQuery(users, from, to);
         float[] scores = itemScores(query).toFloatArray();
         System.arraycopy(scores, 0, out, from * numItems, scores.length);
       }
     }
   }
 
-  private static float[] validity(Batch b) {
-    float[] valid = new float[b.tokens().length];
-    for (int p = 0; p < valid.length; p++) valid[p] = b.tokens()[p] == b.pad() ? 0f : 1f;
-    return valid;
+  private Batch queries(int[] users, int from, int to, int pass) {
+    Batch b = new Batch(to - from, len, numItems);
+    for (int r = 0; r < b.size(); r++) queryExample(history, users[from + r], b, r, pass);
+    return b;
+  }
+
+  /** The mean of the outputs at every predicting position of the users' query passes: [users, hidden]. */
+  private NDArray meanQuery(int[] users, int from, int to) {
+    NDArray sum = null;
+    NDArray count = null;
+    for (int pass = 0; pass < queryPasses(); pass++) {
+      Batch b = queries(users, from, to, pass);
+      float[] predicting = new float[b.tokens().length];
+      for (int p = 0; p < predicting.length; p++) predicting[p] = predicts(b.tokens()[p]) ? 1f : 0f;
+      NDArray weight = net.manager().create(predicting, new Shape(b.size(), len, 1));
+      NDArray passSum = forward(b).mul(weight).sum(new int[] {1});
+      NDArray passCount = weight.sum(new int[] {1});
+      sum = sum == null ? passSum : sum.add(passSum);
+      count = count == null ? passCount : count.add(passCount);
+    }
+    return sum.div(count);
   }
 
   @Override
