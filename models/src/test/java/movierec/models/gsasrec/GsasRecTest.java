@@ -21,14 +21,14 @@ class GsasRecTest extends SequenceFamilyContract {
 
   /**
    * Popularity recommends one taste group's items to both; the sequence shows which group a user is in
-   * (measured Recall@10 0.2270 after 3 epochs against MostPopular's 0.2155; on the tiny synthetic data, whose popularity is strong,
-   * 3 epochs reached 0.1985 against MostPopular's 0.2027).
+   * (measured Recall@10 0.4265 after 3 epochs against MostPopular's 0.2155; 0.2270 before the item bias started at
+   * the level that k negatives favour, which this factor rejects).
    */
   @Test
   void beatsMostPopular() {
     Map<String, Object> p = new HashMap<>(fast());
     p.putAll(Map.of("learning_rate", 0.01, "batch_size", 16, "epochs", 3));
-    FamilyChecks.assertBeatsMostPopular(family(), p, FamilyChecks.twoTasteGroups(), 1.0);
+    FamilyChecks.assertBeatsMostPopular(family(), p, FamilyChecks.twoTasteGroups(), 1.5);
   }
 
   @Test
