@@ -24,12 +24,10 @@ import movierec.models.seq.Transformer;
  */
 public final class Bert4Rec extends SequenceModel {
   private final Bert4RecParams params;
-  private final Pooling pooling;
 
   public Bert4Rec(Bert4RecParams params) {
     super(params, Objective.SOFTMAX, Pooling.parse(params.pooling(), "pooling"), "movierec.bert4rec.v2");
     this.params = params;
-    this.pooling = Pooling.parse(params.pooling(), "pooling");
   }
 
   @Override
@@ -55,7 +53,7 @@ public final class Bert4Rec extends SequenceModel {
   /** Mean pooling's passes: the next-item query, then one per stride of masks, so each item is masked once. */
   @Override
   protected int queryPasses() {
-    return pooling == Pooling.MEAN ? 1 + maskStride() : 1;
+    return pooling() == Pooling.MEAN ? 1 + maskStride() : 1;
   }
 
   /** Every maskStride-th item masked: the training mask density. */

@@ -144,6 +144,11 @@ public abstract class SequenceModel extends IterativeModel<float[][]> {
     b.window(b.tokens(), row, x, user, x.end(user));
   }
 
+  /** How this model's users are scored. */
+  protected final Pooling pooling() {
+    return pooling;
+  }
+
   /** Inputs per user that {@link Pooling#MEAN} averages over (BERT4Rec masks other items in each). */
   protected int queryPasses() {
     return 1;

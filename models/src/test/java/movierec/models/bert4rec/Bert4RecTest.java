@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
 import movierec.core.data.Interactions;
 import movierec.core.split.Split;
 import movierec.core.testing.Fixtures;
+import movierec.models.FamilyChecks;
 import movierec.models.ModelRegistry;
 import movierec.models.seq.Batch;
-import movierec.models.FamilyChecks;
 import movierec.models.seq.SequenceFamilyContract;
 import org.junit.jupiter.api.Test;
 
