@@ -21,4 +21,26 @@ final class VectorScan {
     for (; i < to; i++) if (values[i] >= threshold) return i;
     return to;
   }
+
+  /**
+   * A score that at least k values in [from, to) reach: the least of the lane-wise maxima of ⌈k / lanes⌉ runs of
+   * whole registers, each maximum a different entry. Negative infinity when the range is too short to split so, or
+   * holds a NaN.
+   */
+  static float kthLowerBound(float[] values, int from, int to, int k) {
+    int lanes = SPECIES.length();
+    int runs = (k + lanes - 1) / lanes;
+    int registersPerRun = (to - from) / lanes / runs;
+    if (registersPerRun < 2) return Float.NEGATIVE_INFINITY;
+    FloatVector least = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
+    int i = from;
+    for (int run = 0; run < runs; run++) {
+      FloatVector most = FloatVector.fromArray(SPECIES, values, i);
+      i += lanes;
+      for (int r = 1; r < registersPerRun; r++, i += lanes) most = most.lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, values, i));
+      least = least.lanewise(VectorOperators.MIN, most);
+    }
+    float bound = least.reduceLanes(VectorOperators.MIN);
+    return Float.isNaN(bound) ? Float.NEGATIVE_INFINITY : bound;
+  }
 }

@@ -2,6 +2,7 @@ package movierec.core.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -47,8 +48,9 @@ class TopKTest {
   }
 
   /**
-   * Random rows (inside a larger buffer) with many ties, NaNs and excluded items: the heap keeps exactly what a full
-   * sort ranks first, with the Vector API scan and without it.
+   * Random rows (inside a larger buffer) with many ties and excluded items, half of them with NaNs (which leave the
+   * vector scan no lower bound to start from): the heap keeps exactly what a full sort ranks first, with the Vector
+   * API scan and without it.
    */
   @Test
   void matchesAFullSort() {
@@ -59,9 +61,10 @@ class TopKTest {
       int offset = rng.nextInt(20);
       float[] buffer = new float[offset + n + rng.nextInt(20)];
       Arrays.fill(buffer, 100f);
+      boolean withNan = trial % 2 == 0;
       for (int i = 0; i < n; i++) {
         int kind = rng.nextInt(20);
-        buffer[offset + i] = kind == 0 ? Float.NEGATIVE_INFINITY : kind == 1 ? Float.NaN : rng.nextInt(20);
+        buffer[offset + i] = kind == 0 ? Float.NEGATIVE_INFINITY : kind == 1 && withNan ? Float.NaN : rng.nextInt(20);
       }
       float[] scores = Arrays.copyOfRange(buffer, offset, offset + n);
       Integer[] order = IntStream.range(0, n).filter(i -> scores[i] != Float.NEGATIVE_INFINITY && !Float.isNaN(scores[i])).boxed().toArray(Integer[]::new);
@@ -73,6 +76,24 @@ class TopKTest {
         int found = TopK.select(buffer, offset, n, k, items, kept, vector);
         assertArrayEquals(expected, Arrays.copyOf(items, found), "trial " + trial + (vector ? ", vector scan" : ", scalar scan"));
       }
+    }
+  }
+
+  /**
+   * The scan's starting score is a true lower bound of the k-th best (at least k scores reach it) and, on a long
+   * row without NaNs, an informative one (above most scores), so the comparisons above ran with it.
+   */
+  @Test
+  void vectorScanStartsFromAScoreKItemsReach() {
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int k : new int[] {1, 10, 100}) {
+      float[] scores = new float[6807];
+      for (int i = 0; i < scores.length; i++) scores[i] = i % 50 == 0 ? NEG_INF : (float) rng.nextGaussian();
+      float bound = VectorScan.kthLowerBound(scores, 0, scores.length, k);
+      long reaching = IntStream.range(0, scores.length).filter(i -> scores[i] >= bound).count();
+      assertTrue(reaching >= k && reaching < scores.length / 4, "k " + k + ": " + reaching + " scores reach " + bound);
+      scores[17] = Float.NaN;
+      assertEquals(NEG_INF, VectorScan.kthLowerBound(scores, 0, scores.length, k), "k " + k + " with a NaN");
     }
   }
 }
