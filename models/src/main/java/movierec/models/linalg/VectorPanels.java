@@ -4,8 +4,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link PanelMatrix}'s inner loop in the incubator Vector API: a full panel row (32 floats) held in four
- * 256-bit registers and added into each accumulator that takes it. Loaded only when the JVM has the
+ * {@link PanelMatrix}'s and {@link Axpy}'s inner loops in the incubator Vector API: a full panel row (32 floats)
+ * held in four 256-bit registers and added into each accumulator that takes it. Loaded only when the JVM has the
  * {@code jdk.incubator.vector} module.
  */
 final class VectorPanels {
@@ -32,5 +32,15 @@ final class VectorPanels {
         FloatVector.fromArray(SPECIES, acc, a + 24).add(r3).intoArray(acc, a + 24);
       }
     }
+  }
+
+  /** {@link Axpy}'s whole registers: {@code y[yo + j] += a · x[xo + j]} for j below the last multiple of 8; returns that multiple. */
+  static int axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+    FloatVector scale = FloatVector.broadcast(SPECIES, a);
+    int full = n - n % SPECIES.length();
+    for (int j = 0; j < full; j += SPECIES.length()) {
+      FloatVector.fromArray(SPECIES, x, xo + j).mul(scale).add(FloatVector.fromArray(SPECIES, y, yo + j)).intoArray(y, yo + j);
+    }
+    return full;
   }
 }

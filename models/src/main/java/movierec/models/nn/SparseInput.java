@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import movierec.models.linalg.Axpy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -47,8 +48,7 @@ public final class SparseInput {
       for (int p = x.start(r); p < x.end(r); p++) {
         float v = x.value(p);
         if (v == 0) continue;
-        int wo = x.index(p) * out;
-        for (int j = 0; j < out; j++) y[o + j] += v * wv[wo + j];
+        Axpy.add(v, wv, x.index(p) * out, y, o, out);
       }
     });
     return Tensors.of(y, x.rows(), out);
@@ -66,8 +66,7 @@ public final class SparseInput {
       for (int p = xt.start(i); p < xt.end(i); p++) {
         float v = xt.value(p);
         if (v == 0) continue;
-        int o = xt.index(p) * out;
-        for (int j = 0; j < out; j++) gw[wo + j] += v * dy[o + j];
+        Axpy.add(v, dy, xt.index(p) * out, gw, wo, out);
       }
     });
     float[] gb = b.grad();
