@@ -9,6 +9,7 @@ import movierec.models.linalg.Factors;
 import movierec.models.linalg.ItemUsers;
 import movierec.models.linalg.Parallel;
 import movierec.models.linalg.Products;
+import movierec.models.linalg.RowMath;
 
 /**
  * iALS: Y. Hu, Y. Koren, C. Volinsky, "Collaborative Filtering for Implicit Feedback Datasets", ICDM
@@ -83,10 +84,7 @@ public final class Ials extends FactorModel {
         int xo = row * k;
         // Solve (OᵀO + λI + α Σ o_i o_iᵀ) x = (1 + α) Σ o_i over the row's neighbours i.
         Arrays.fill(b, 0f);
-        for (int t = s; t < e; t++) {
-          int oo = neighbour.at(t) * k;
-          for (int f = 0; f < k; f++) b[f] += (1 + alpha) * other[oo + f];
-        }
+        for (int t = s; t < e; t++) RowMath.axpy(1 + alpha, other, neighbour.at(t) * k, b, 0, k);
         multiply(solve, xo, other, otherGram, reg, alpha, neighbour, s, e, ap);
         float rr = 0;
         for (int f = 0; f < k; f++) {
@@ -116,18 +114,10 @@ public final class Ials extends FactorModel {
   /** {@code out = (OᵀO + λI) v + α Σ_i o_i (o_iᵀ v)} for v = {@code vec[vo .. vo + k)}. */
   private void multiply(float[] vec, int vo, float[] other, float[] otherGram, float reg, float alpha, Rows neighbour, int s, int e, float[] out) {
     int k = params.factors();
-    for (int f = 0; f < k; f++) {
-      float sum = reg * vec[vo + f];
-      int g = f * k;
-      for (int h = 0; h < k; h++) sum += otherGram[g + h] * vec[vo + h];
-      out[f] = sum;
-    }
+    for (int f = 0; f < k; f++) out[f] = reg * vec[vo + f] + RowMath.dot(otherGram, f * k, vec, vo, k);
     for (int t = s; t < e; t++) {
       int oo = neighbour.at(t) * k;
-      float dot = 0;
-      for (int f = 0; f < k; f++) dot += other[oo + f] * vec[vo + f];
-      dot *= alpha;
-      for (int f = 0; f < k; f++) out[f] += dot * other[oo + f];
+      RowMath.axpy(alpha * RowMath.dot(other, oo, vec, vo, k), other, oo, out, 0, k);
     }
   }
 

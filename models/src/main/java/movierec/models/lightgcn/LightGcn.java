@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import movierec.core.data.Interactions;
 import movierec.core.model.TrainContext;
-import movierec.models.linalg.Axpy;
 import movierec.models.linalg.FactorModel;
 import movierec.models.linalg.Factors;
 import movierec.models.linalg.ItemUsers;
 import movierec.models.linalg.Parallel;
+import movierec.models.linalg.RowMath;
 import movierec.models.nn.NeuralModel;
 
 /**
@@ -204,7 +204,7 @@ public final class LightGcn extends FactorModel {
         for (int r = from; r < to; r++) {
           // Accumulating in a small local row keeps the inner loop to one streamed operand.
           Arrays.fill(row, 0f);
-          for (int c = offsets[r]; c < offsets[r + 1]; c++) Axpy.add(values[c], src, cols[c] * k, row, 0, k);
+          for (int c = offsets[r]; c < offsets[r + 1]; c++) RowMath.axpy(values[c], src, cols[c] * k, row, 0, k);
           int o = r * k;
           System.arraycopy(row, 0, dst, o, k);
           for (int f = 0; f < k; f++) out[o + f] += row[f];

@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link PanelMatrix}'s and {@link Axpy}'s inner loops in the incubator Vector API: a full panel row (32 floats)
+ * {@link PanelMatrix}'s and {@link RowMath}'s inner loops in the incubator Vector API: a full panel row (32 floats)
  * held in four 256-bit registers and added into each accumulator that takes it. Loaded only when the JVM has the
  * {@code jdk.incubator.vector} module.
  */
@@ -34,7 +34,7 @@ final class VectorPanels {
     }
   }
 
-  /** {@link Axpy}'s whole registers: {@code y[yo + j] += a · x[xo + j]} for j below the last multiple of 8; returns that multiple. */
+  /** {@link RowMath#axpy}'s whole registers: {@code y[yo + j] += a · x[xo + j]} for j below the last multiple of 8; returns that multiple. */
   static int axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
     FloatVector scale = FloatVector.broadcast(SPECIES, a);
     int full = n - n % SPECIES.length();
@@ -42,5 +42,16 @@ final class VectorPanels {
       FloatVector.fromArray(SPECIES, x, xo + j).mul(scale).add(FloatVector.fromArray(SPECIES, y, yo + j)).intoArray(y, yo + j);
     }
     return full;
+  }
+
+  /** {@link RowMath#dot}'s registers: the products of [0, full) summed lane by lane, then the lanes added in order (full a multiple of 8). */
+  static float laneSums(float[] x, int xo, float[] y, int yo, int full) {
+    FloatVector acc = FloatVector.zero(SPECIES);
+    for (int j = 0; j < full; j += SPECIES.length()) {
+      acc = acc.add(FloatVector.fromArray(SPECIES, x, xo + j).mul(FloatVector.fromArray(SPECIES, y, yo + j)));
+    }
+    float sum = 0;
+    for (int lane = 0; lane < SPECIES.length(); lane++) sum += acc.lane(lane);
+    return sum;
   }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import movierec.models.linalg.Axpy;
+import movierec.models.linalg.RowMath;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -48,7 +48,7 @@ public final class SparseInput {
       for (int p = x.start(r); p < x.end(r); p++) {
         float v = x.value(p);
         if (v == 0) continue;
-        Axpy.add(v, wv, x.index(p) * out, y, o, out);
+        RowMath.axpy(v, wv, x.index(p) * out, y, o, out);
       }
     });
     return Tensors.of(y, x.rows(), out);
@@ -66,7 +66,7 @@ public final class SparseInput {
       for (int p = xt.start(i); p < xt.end(i); p++) {
         float v = xt.value(p);
         if (v == 0) continue;
-        Axpy.add(v, dy, xt.index(p) * out, gw, wo, out);
+        RowMath.axpy(v, dy, xt.index(p) * out, gw, wo, out);
       }
     });
     float[] gb = b.grad();
