@@ -10,8 +10,9 @@ public enum Pooling {
   /**
    * The mean of every predicting position's output (its logits averaged): what the user turned to next at
    * each point of the window, or for the cloze families, the items their masks stand for. Best when the
-   * answers include random earlier items, as the competition's hidden set and the default holdout split do; on the small synthetic data the last position drifts
-   * to the latest item's neighbours and falls below popularity there.
+   * answers include random earlier items, as the competition's hidden set and the default holdout split do;
+   * on the small synthetic data the last position drifts to the latest item's neighbours and falls below
+   * popularity there.
    */
   MEAN;
 
